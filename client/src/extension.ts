@@ -1,0 +1,1 @@
+// VS Code client (being written)

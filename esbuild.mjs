@@ -1,0 +1,61 @@
+// Bundles the three entry points (client, server, CLI) into dist/, and the tests into out/test/.
+//   node esbuild.mjs               build dist/ once (with source maps)
+//   node esbuild.mjs --watch       rebuild dist/ on change
+//   node esbuild.mjs --production  minified dist/ for the .vsix
+//   node esbuild.mjs --tests       also bundle test/**/*.test.ts into out/test/ for `node --test`
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+};
+
+const products = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+function findTests(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === 'e2e' || name === 'fixtures' || name === 'node_modules') continue;
+    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) found.push(path);
+  }
+  return found;
+}
+
+if (args.has('--tests')) {
+  rmSync('out/test', { recursive: true, force: true });
+  products.push({
+    ...common,
+    entryPoints: findTests('test'),
+    outbase: 'test',
+    outdir: 'out/test',
+    sourcemap: true,
+    external: ['vscode'],
+  });
+}
+
+if (args.has('--watch')) {
+  for (const options of products) (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(products.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,54 @@
+// What the config rules need to know about a .config file, computed once from the XML tree.
+import { configRoleByName, type ConfigRole } from '../file-kinds';
+import { attributeIgnoringCase, type XmlAttribute, type XmlDocument, type XmlElement } from '../xml/model';
+
+export const fipsElementName = 'enforceFIPSPolicy';
+export const fipsAttributeName = 'enabled';
+
+export interface FipsPolicy {
+  element: XmlElement;
+  /** A direct child of <configuration><runtime>: the only place the runtime reads it. */
+  inRuntime: boolean;
+  /** Spelled exactly `enforceFIPSPolicy`. */
+  exactName: boolean;
+  /** The `enabled` attribute, matched ignoring case. */
+  enabled: XmlAttribute | undefined;
+}
+
+export interface ConfigFacts {
+  xml: XmlDocument;
+  role: ConfigRole;
+  /** The root, when it is a <configuration> element. */
+  configuration: XmlElement | undefined;
+  /** The first <runtime> directly under <configuration>. */
+  runtime: XmlElement | undefined;
+  /** Every enforceFIPSPolicy element, in any case, anywhere in the file, in document order. */
+  fipsPolicies: FipsPolicy[];
+}
+
+export function configFacts(xml: XmlDocument, fileName: string): ConfigFacts {
+  const root = xml.root;
+  const configuration = root?.name === 'configuration' ? root : undefined;
+  let role = configRoleByName(fileName);
+  if (root?.children.some((child) => child.name === 'resourceManagementService')) role = 'mim-service';
+  const runtime = configuration?.children.find((child) => child.name === 'runtime');
+  const lowerFips = fipsElementName.toLowerCase();
+  const fipsPolicies = xml.elements
+    .filter((element) => element.name.toLowerCase() === lowerFips)
+    .map((element) => ({
+      element,
+      inRuntime: element.parent !== undefined && isRuntimeOf(element.parent, configuration),
+      exactName: element.name === fipsElementName,
+      enabled: attributeIgnoringCase(element, fipsAttributeName),
+    }));
+  return { xml, role, configuration, runtime, fipsPolicies };
+}
+
+function isRuntimeOf(element: XmlElement, configuration: XmlElement | undefined): boolean {
+  return configuration !== undefined && element.name === 'runtime' && element.parent === configuration;
+}
+
+/** True for the roles whose file the .NET runtime reads as an application config. */
+export function isRuntimeConfig(role: ConfigRole): boolean {
+  return role !== 'other';
+}

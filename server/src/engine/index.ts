@@ -1,0 +1,10 @@
+// The engine's public surface for the language server, the CLI and tests.
+export { lint, type LintOptions, type LintResult, type SeverityOverride } from './lint';
+export { applyEdits, compatiblePreferredEdits, fixAll, type FixAllResult } from './fixes';
+export { allRules, ruleById } from './rules/index';
+export type { RuleMeta } from './rules/rule';
+export { ruleDocsUrl, ruleDocsPath, repositoryUrl } from './docs';
+export { SourceText, type Position } from './source-text';
+export { fileKindOf, supportedKinds } from './file-kinds';
+export * from './profile';
+export type * from './types';

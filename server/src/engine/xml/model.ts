@@ -1,0 +1,76 @@
+// The XML tree the config rules read: element and attribute names with exact offsets, and the offsets
+// fixes need to insert before, after or inside an element. Built by parse.ts from sax events.
+
+export interface XmlAttribute {
+  name: string;
+  /** The value as sax decoded it (entities replaced). */
+  value: string;
+  /** The value as written between the quotes. */
+  rawValue: string;
+  nameStart: number;
+  nameEnd: number;
+  /** Inside the quotes. */
+  valueStart: number;
+  valueEnd: number;
+  /** From the name to the closing quote. */
+  start: number;
+  end: number;
+}
+
+export interface XmlElement {
+  name: string;
+  parent: XmlElement | undefined;
+  children: XmlElement[];
+  attributes: XmlAttribute[];
+  /** Offset of '<'. */
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  /** Offset just after the start tag's '>'. */
+  startTagEnd: number;
+  selfClosing: boolean;
+  /** Offset of '</' of the end tag, when there is one. */
+  endTagStart: number | undefined;
+  /** Offset after the element: after its end tag, or after '/>'. Undefined while unclosed. */
+  end: number | undefined;
+  /** Start of the first child node that is not whitespace (element, comment, text, CDATA, PI). */
+  firstContentStart: number | undefined;
+}
+
+export interface XmlComment {
+  /** Offset of '<!--'. */
+  start: number;
+  /** Offset after '-->'. */
+  end: number;
+  /** The text between '<!--' and '-->'. */
+  text: string;
+}
+
+export interface XmlSyntaxError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface XmlDocument {
+  root: XmlElement | undefined;
+  /** Every element in document order. */
+  elements: XmlElement[];
+  comments: XmlComment[];
+  /** The first well-formedness error; the tree then holds only what parsed around it. */
+  error: XmlSyntaxError | undefined;
+}
+
+export function attribute(element: XmlElement, name: string): XmlAttribute | undefined {
+  return element.attributes.find((a) => a.name === name);
+}
+
+/** The attribute whose name matches ignoring case: what a user meant, even when the case is wrong. */
+export function attributeIgnoringCase(element: XmlElement, name: string): XmlAttribute | undefined {
+  const lower = name.toLowerCase();
+  return attribute(element, name) ?? element.attributes.find((a) => a.name.toLowerCase() === lower);
+}
+
+export function childElements(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((c) => c.name === name);
+}

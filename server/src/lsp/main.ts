@@ -1,0 +1,1 @@
+// Entry point: node dist/server.js --stdio | --node-ipc (being written)
