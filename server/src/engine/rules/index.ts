@@ -1,8 +1,20 @@
 // The rule registry: the one list that the engine runs and that docs, SARIF `rules`, the README table
 // and the settings are generated from or checked against.
 import type { Rule } from './rule';
+import { mim001 } from './mim001-config-not-well-formed';
+import { mim002 } from './mim002-config-root-invalid';
+import { mim101 } from './mim101-fips-policy-missing';
+import { mim102 } from './mim102-fips-policy-enforced';
+import { mim103 } from './mim103-fips-policy-wrong-parent';
+import { mim104 } from './mim104-fips-policy-wrong-case';
+import { mim105 } from './mim105-fips-policy-value';
+import { mim106 } from './mim106-fips-policy-order';
+import { mim107 } from './mim107-fips-policy-duplicate';
+import { mim108 } from './mim108-legacy-v2-activation';
+import { mim109 } from './mim109-appcontext-switch-ignored';
+import { mim110 } from './mim110-tls-weakening-switch';
 
-export const allRules: readonly Rule[] = [];
+export const allRules: readonly Rule[] = [mim001, mim002, mim101, mim102, mim103, mim104, mim105, mim106, mim107, mim108, mim109, mim110];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

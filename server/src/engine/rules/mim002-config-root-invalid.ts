@@ -1,0 +1,38 @@
+import { isRuntimeConfig } from '../config/facts';
+import { attribute } from '../xml/model';
+import { removeAttribute } from '../xml/edit';
+import type { ConfigRule } from './rule';
+
+export const mim002: ConfigRule = {
+  meta: {
+    id: 'MIM002',
+    name: 'config-root-invalid',
+    defaultSeverity: 'error',
+    fileKinds: ['config'],
+    summary: 'The root of a .NET application config is not a namespace-less <configuration> element.',
+    fixable: true,
+  },
+  check({ source, config, report }) {
+    const root = config.xml.root;
+    if (!root || !isRuntimeConfig(config.role)) return;
+    const why =
+      'The .NET runtime and Windows side-by-side activation read this file and accept only a namespace-less ' +
+      '<configuration> root; with any other root the process does not start.';
+    if (root.name !== 'configuration') {
+      report({
+        start: root.nameStart,
+        end: root.nameEnd,
+        message: `The root element is <${root.name}>, not <configuration>. ${why} Restore the <configuration> root.`,
+      });
+      return;
+    }
+    const namespace = attribute(root, 'xmlns');
+    if (!namespace) return;
+    report({
+      start: namespace.start,
+      end: namespace.end,
+      message: `<configuration> declares the namespace "${namespace.value}". ${why} Remove the xmlns attribute.`,
+      fixes: [{ title: 'Remove the xmlns attribute from <configuration>', edits: [removeAttribute(source, namespace)], preferred: true }],
+    });
+  },
+};

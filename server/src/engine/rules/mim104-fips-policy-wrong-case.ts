@@ -1,0 +1,38 @@
+import { fipsAttributeName, fipsElementName } from '../config/facts';
+import { renameElement } from '../xml/edit';
+import { fipsElementDocs } from './sources';
+import type { ConfigRule } from './rule';
+
+export const mim104: ConfigRule = {
+  meta: {
+    id: 'MIM104',
+    name: 'fips-policy-wrong-case',
+    defaultSeverity: 'error',
+    fileKinds: ['config'],
+    summary: 'enforceFIPSPolicy or its enabled attribute is spelled with the wrong case, so the setting is ignored.',
+    fixable: true,
+  },
+  check({ source, config, report }) {
+    const why = 'XML names are case-sensitive, so the .NET runtime does not recognise it and the FIPS policy stays enforced.';
+    for (const { element, exactName, enabled } of config.fipsPolicies) {
+      if (!exactName) {
+        report({
+          start: element.nameStart,
+          end: element.nameEnd,
+          message: `<${element.name}> must be spelled <${fipsElementName}>. ${why} Correct the case (${fipsElementDocs}).`,
+          fixes: [{ title: `Rename to <${fipsElementName}>`, edits: renameElement(element, fipsElementName, source), preferred: true }],
+        });
+      }
+      if (enabled && enabled.name !== fipsAttributeName) {
+        report({
+          start: enabled.nameStart,
+          end: enabled.nameEnd,
+          message: `The attribute ${enabled.name} must be spelled ${fipsAttributeName}. ${why} Correct the case (${fipsElementDocs}).`,
+          fixes: [
+            { title: `Rename to ${fipsAttributeName}`, edits: [{ start: enabled.nameStart, end: enabled.nameEnd, newText: fipsAttributeName }], preferred: true },
+          ],
+        });
+      }
+    }
+  },
+};

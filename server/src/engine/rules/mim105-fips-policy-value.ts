@@ -1,0 +1,50 @@
+import { fipsAttributeName } from '../config/facts';
+import { replaceValue } from '../xml/edit';
+import { fipsElementDocs } from './sources';
+import type { ConfigRule } from './rule';
+
+/** What an admin most likely meant by a value that is not exactly true or false. */
+function intendedValue(value: string): 'true' | 'false' | undefined {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'true' || normalized === '1') return 'true';
+  if (normalized === 'false' || normalized === '0') return 'false';
+  return undefined;
+}
+
+export const mim105: ConfigRule = {
+  meta: {
+    id: 'MIM105',
+    name: 'fips-policy-value',
+    defaultSeverity: 'warning',
+    fileKinds: ['config'],
+    summary: 'enforceFIPSPolicy has no enabled attribute, or a value other than exactly true or false.',
+    fixable: true,
+  },
+  check({ config, profile, report }) {
+    for (const { element, enabled } of config.fipsPolicies) {
+      if (!enabled) {
+        const at = element.attributes.at(-1)?.end ?? element.nameEnd;
+        report({
+          start: element.nameStart,
+          end: element.nameEnd,
+          message:
+            `<${element.name}> has no ${fipsAttributeName} attribute; it is required, and without it the element does ` +
+            `not switch FIPS enforcement off. Add ${fipsAttributeName}="false" (${fipsElementDocs}).`,
+          fixes: [{ title: `Add ${fipsAttributeName}="false"`, edits: [{ start: at, end: at, newText: ` ${fipsAttributeName}="false"` }], preferred: true }],
+        });
+        continue;
+      }
+      if (enabled.value === 'true' || enabled.value === 'false') continue;
+      const replacement = profile.fips.value === 'on' ? 'false' : (intendedValue(enabled.value) ?? 'false');
+      report({
+        start: enabled.valueStart,
+        end: enabled.valueEnd,
+        message:
+          `${enabled.name}="${enabled.rawValue}" is not one of the documented values true or false; whether the .NET ` +
+          `runtime accepts it is undocumented, so FIPS enforcement may stay on. Write exactly "${replacement}" (${fipsElementDocs}).`,
+        related: profile.fips.value === 'on' ? profile.fips.evidence : undefined,
+        fixes: [{ title: `Set ${enabled.name}="${replacement}"`, edits: [replaceValue(enabled, replacement)], preferred: true }],
+      });
+    }
+  },
+};

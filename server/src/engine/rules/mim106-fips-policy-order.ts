@@ -1,0 +1,36 @@
+import { elementMarkup, insertBefore, removeElement } from '../xml/edit';
+import { preparingTls } from './sources';
+import type { ConfigRule } from './rule';
+
+export const mim106: ConfigRule = {
+  meta: {
+    id: 'MIM106',
+    name: 'fips-policy-order',
+    defaultSeverity: 'info',
+    fileKinds: ['config'],
+    summary: 'enforceFIPSPolicy is inside <runtime> but after <assemblyBinding>, not where Microsoft places it.',
+    fixable: true,
+  },
+  check({ source, config, report }) {
+    const runtime = config.runtime;
+    const binding = runtime?.children.find((child) => child.name === 'assemblyBinding');
+    if (!runtime || !binding) return;
+    for (const { element, inRuntime } of config.fipsPolicies) {
+      if (!inRuntime || element.parent !== runtime || element.start < binding.start || element.end === undefined) continue;
+      report({
+        start: element.nameStart,
+        end: element.nameEnd,
+        message:
+          `<${element.name}> comes after <assemblyBinding>. The runtime reads it anywhere in <runtime>, so this works, ` +
+          `but Microsoft's MIM guidance places it before <assemblyBinding>; moving it there keeps the file as documented (${preparingTls}).`,
+        fixes: [
+          {
+            title: 'Move it before <assemblyBinding>',
+            edits: [insertBefore(source, binding, [[0, elementMarkup(source, element)]]), removeElement(source, element)],
+            preferred: true,
+          },
+        ],
+      });
+    }
+  },
+};

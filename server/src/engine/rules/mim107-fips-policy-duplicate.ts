@@ -1,0 +1,28 @@
+import { removeElement } from '../xml/edit';
+import type { ConfigRule } from './rule';
+
+export const mim107: ConfigRule = {
+  meta: {
+    id: 'MIM107',
+    name: 'fips-policy-duplicate',
+    defaultSeverity: 'warning',
+    fileKinds: ['config'],
+    summary: '<runtime> holds more than one enforceFIPSPolicy element.',
+    fixable: true,
+  },
+  check({ source, config, report }) {
+    const inRuntime = config.fipsPolicies.filter((policy) => policy.inRuntime);
+    const first = inRuntime[0];
+    for (const { element } of inRuntime.slice(1)) {
+      const firstLine = source.positionAt(first.element.start).line + 1;
+      report({
+        start: element.nameStart,
+        end: element.nameEnd,
+        message:
+          `<runtime> already has an enforceFIPSPolicy element (line ${firstLine}). With two, which one the runtime ` +
+          'honours is undocumented, and an edit to one copy can silently lose to the other. Keep one and remove this copy.',
+        fixes: [{ title: 'Remove this duplicate', edits: [removeElement(source, element)], preferred: true }],
+      });
+    }
+  },
+};

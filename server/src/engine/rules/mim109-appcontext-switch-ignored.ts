@@ -1,0 +1,28 @@
+import { appContextDocs } from './sources';
+import type { ConfigRule } from './rule';
+
+export const mim109: ConfigRule = {
+  meta: {
+    id: 'MIM109',
+    name: 'appcontext-switch-ignored',
+    defaultSeverity: 'info',
+    fileKinds: ['config'],
+    summary: 'AppContextSwitchOverrides in the MIM Service config has no effect: MIM Service runs on .NET 3.5.',
+    fixable: false,
+  },
+  check({ config, report }) {
+    if (config.role !== 'mim-service') return;
+    for (const element of config.xml.elements) {
+      if (element.name !== 'AppContextSwitchOverrides') continue;
+      report({
+        start: element.nameStart,
+        end: element.nameEnd,
+        message:
+          'MIM Service runs on .NET 3.5 (CLR 2), and AppContextSwitchOverrides needs .NET 4.6 or later, so these ' +
+          'switches do nothing here (' + appContextDocs + '). Its TLS behaviour comes from the registry: set ' +
+          'SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727 ' +
+          '(and the WOW6432Node twin), with the .NET 3.5 TLS updates installed.',
+      });
+    }
+  },
+};

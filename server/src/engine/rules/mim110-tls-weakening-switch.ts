@@ -1,0 +1,46 @@
+import { attribute } from '../xml/model';
+import { netTlsDocs } from './sources';
+import type { ConfigRule } from './rule';
+
+const weakeningSwitches: Record<string, string> = {
+  'switch.system.net.dontenableschusestrongcrypto': 'turns off strong cryptography, so .NET may offer only older protocols',
+  'switch.system.net.dontenablesystemdefaulttlsversions': 'makes .NET choose TLS versions itself instead of using the operating system defaults',
+};
+
+export const mim110: ConfigRule = {
+  meta: {
+    id: 'MIM110',
+    name: 'tls-weakening-switch',
+    defaultSeverity: 'warning',
+    fileKinds: ['config'],
+    summary: 'On a TLS 1.2-only host a Sync Service config sets an AppContext switch that weakens TLS.',
+    fixable: true,
+    usesProfile: true,
+  },
+  check({ config, profile, report }) {
+    if (profile.tls12Only.value !== 'on' || config.role !== 'mim-sync' || !config.runtime) return;
+    for (const element of config.runtime.children) {
+      const value = element.name === 'AppContextSwitchOverrides' ? attribute(element, 'value') : undefined;
+      if (!value) continue;
+      // Scan the value as written, so ranges stay exact: name=value pairs separated by semicolons.
+      for (const pair of value.rawValue.matchAll(/([^;=]+)=([^;]*)/g)) {
+        const name = pair[1].trim();
+        const effect = weakeningSwitches[name.toLowerCase()];
+        if (!effect || pair[2].trim().toLowerCase() !== 'true') continue;
+        const start = value.valueStart + pair.index! + pair[1].indexOf(name);
+        const valueOffset = value.valueStart + pair.index! + pair[1].length + 1;
+        report({
+          start,
+          end: value.valueStart + pair.index! + pair[0].length,
+          message:
+            `${name}=true ${effect}. The Sync Service (miiserver, CLR 4) then fails or falls back on a host that ` +
+            `allows only TLS 1.2. Set it to false or remove it (${netTlsDocs}).`,
+          related: profile.tls12Only.evidence,
+          fixes: [
+            { title: `Set ${name}=false`, edits: [{ start: valueOffset, end: valueOffset + pair[2].length, newText: 'false' }], preferred: true },
+          ],
+        });
+      }
+    }
+  },
+};
