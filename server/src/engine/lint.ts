@@ -15,6 +15,8 @@ export interface LintOptions {
   profile?: HostProfile;
   /** Per-rule severity overrides; 'off' disables the rule. */
   severities?: Readonly<Record<string, SeverityOverride>>;
+  /** The rules to run; all of them by default. */
+  rules?: readonly Rule[];
 }
 
 export interface RuleFailure {
@@ -38,7 +40,7 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
   if (kind === 'config') {
     const config = configFacts(parseXml(text), fileName);
     const profile = options.profile ?? unknownProfile();
-    runRules(allRules, options, failures, (rule, report) => {
+    runRules(options.rules ?? allRules, options, failures, (rule, report) => {
       const context: ConfigContext = { source, profile, config, report };
       rule.check(context);
     }, findings);

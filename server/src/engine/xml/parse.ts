@@ -93,7 +93,8 @@ function describeError(text: string, saxMessage: string, position: number, open:
   if (/entity/i.test(reason)) {
     const amp = text.lastIndexOf('&', position - 1);
     if (amp >= 0 && position - amp <= 64) {
-      const end = Math.max(amp + 1, Math.min(position - 1, text.length));
+      // A bad character in the name: the '&' that starts it; an unknown entity: the whole reference.
+      const end = /name/.test(reason) ? amp + 1 : position;
       return { message: `${reason} (write a literal & as &amp;)`, start: amp, end };
     }
   }
