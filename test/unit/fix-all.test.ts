@@ -23,7 +23,7 @@ for (const layout of layouts) {
     );
     assert.equal(result.text, expected);
     assert.equal(parseXml(result.text).error, undefined);
-    assert.deepEqual(result.remaining.map((f) => f.ruleId), ['MIM108', 'MIM109'], 'only findings without a fix remain');
+    assert.deepEqual(result.remaining.map((f) => f.ruleId), ['MIM108'], 'only findings without a fix remain (MIM109 is silent while CLR 4 is loaded)');
     const again = fixAll(result.text, serviceConfig, { profile: hosts.fips });
     assert.equal(again.applied, 0, 'fix-all is idempotent');
     assert.equal(again.text, result.text);

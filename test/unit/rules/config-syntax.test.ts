@@ -52,4 +52,5 @@ for (const layout of layouts) {
 
 test('MIM002 leaves other .config files alone (packages.config, NuGet.config)', () => {
   expectFindings('<packages>\n  <package id="x" />\n</packages>\n', 'packages.config', hosts.unknown, []);
+  expectFindings('<configuration>\n  <EnforceFIPSPolicy />\n</configuration>\n', 'NuGet.config', hosts.fips, []);
 });

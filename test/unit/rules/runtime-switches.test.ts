@@ -20,6 +20,8 @@ for (const layout of layouts) {
     assert.equal(finding.severity, 'info');
     assert.match(finding.message, /v2\.0\.50727/);
     expectFindings(text, syncConfig, hosts.hardened, []);
+    const clr4 = layout.apply(startup('    <supportedRuntime version="v4.0" />\n').replace('<runtime>\n', '<runtime>\n    <AppContextSwitchOverrides value="x=true" />\n'));
+    expectFindings(clr4, serviceConfig, hosts.unknown, [['MIM108', 'useLegacyV2RuntimeActivationPolicy="true"']]);
   });
 
   test(`MIM110 flags TLS-weakening switches in the Sync config on a TLS 1.2-only host (${layout.name})`, () => {

@@ -1,6 +1,6 @@
 // What the config rules need to know about a .config file, computed once from the XML tree.
 import { configRoleByName, type ConfigRole } from '../file-kinds';
-import { attributeIgnoringCase, type XmlAttribute, type XmlDocument, type XmlElement } from '../xml/model';
+import { attribute, attributeIgnoringCase, type XmlAttribute, type XmlDocument, type XmlElement } from '../xml/model';
 
 export const fipsElementName = 'enforceFIPSPolicy';
 export const fipsAttributeName = 'enabled';
@@ -33,7 +33,8 @@ export function configFacts(xml: XmlDocument, fileName: string): ConfigFacts {
   if (root?.children.some((child) => child.name === 'resourceManagementService')) role = 'mim-service';
   const runtime = configuration?.children.find((child) => child.name === 'runtime');
   const lowerFips = fipsElementName.toLowerCase();
-  const fipsPolicies = xml.elements
+  // Only a .NET application config is read by the runtime; packages.config and friends are not.
+  const fipsPolicies = (isRuntimeConfig(role) ? xml.elements : [])
     .filter((element) => element.name.toLowerCase() === lowerFips)
     .map((element) => ({
       element,
@@ -51,4 +52,22 @@ function isRuntimeOf(element: XmlElement, configuration: XmlElement | undefined)
 /** True for the roles whose file the .NET runtime reads as an application config. */
 export function isRuntimeConfig(role: ConfigRole): boolean {
   return role !== 'other';
+}
+
+/** The `<startup useLegacyV2RuntimeActivationPolicy="true">` + v4 `<supportedRuntime>` change that makes a CLR 2 app load CLR 4. */
+export function legacyActivationToClr4(config: ConfigFacts): XmlAttribute | undefined {
+  for (const startup of config.configuration?.children ?? []) {
+    if (startup.name !== 'startup') continue;
+    const legacy = attributeIgnoringCase(startup, 'useLegacyV2RuntimeActivationPolicy');
+    if (!legacy || legacy.value.trim().toLowerCase() !== 'true') continue;
+    const v4 = startup.children.some(
+      (child) => child.name === 'supportedRuntime' && /^v4/i.test(attribute(child, 'version')?.value.trim() ?? ''),
+    );
+    if (v4) return legacy;
+  }
+  return undefined;
+}
+
+export function loadsClr4(config: ConfigFacts): boolean {
+  return legacyActivationToClr4(config) !== undefined;
 }

@@ -25,8 +25,8 @@ export const mim101: ConfigRule = {
       end: anchor.startTagEnd,
       message:
         'This host runs in FIPS mode, and the MIM Service config has no <enforceFIPSPolicy enabled="false"/> in ' +
-        '<runtime>: MIM Service workflows fail with "Access Denied" ("This implementation is not part of the Windows ' +
-        `Platform FIPS validated cryptographic algorithms"). Add the element inside <runtime>, before <assemblyBinding> (${preparingTls}).`,
+        '<runtime>: Microsoft documents that MIM Service workflows then cannot run (they typically fail with "Access ' +
+        `Denied"). Add the element inside <runtime>, before <assemblyBinding> (${preparingTls}).`,
       related: profile.fips.evidence,
       fixes: edit && [{ title: 'Add <enforceFIPSPolicy enabled="false" /> to <runtime>', edits: [edit], preferred: true }],
     });

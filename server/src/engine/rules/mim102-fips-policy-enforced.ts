@@ -24,7 +24,7 @@ export const mim102: ConfigRule = {
         end: enabled.valueEnd,
         message:
           'This host runs in FIPS mode and the MIM Service config enforces the FIPS policy (enabled="true"): MIM Service ' +
-          `workflows fail with "Access Denied". Set enabled="false" (${preparingTls}).`,
+          `workflows cannot run. Set enabled="false" (${preparingTls}).`,
         related: profile.fips.evidence,
         fixes: [{ title: 'Set enabled="false"', edits: [replaceValue(enabled, 'false')], preferred: true }],
       });

@@ -1,4 +1,5 @@
 import { appContextDocs } from './sources';
+import { loadsClr4 } from '../config/facts';
 import type { ConfigRule } from './rule';
 
 export const mim109: ConfigRule = {
@@ -11,17 +12,18 @@ export const mim109: ConfigRule = {
     fixable: false,
   },
   check({ config, report }) {
-    if (config.role !== 'mim-service') return;
-    for (const element of config.xml.elements) {
+    // With the <startup> change that loads CLR 4 (MIM108), the switches may apply after all.
+    if (config.role !== 'mim-service' || !config.runtime || loadsClr4(config)) return;
+    for (const element of config.runtime.children) {
       if (element.name !== 'AppContextSwitchOverrides') continue;
       report({
         start: element.nameStart,
         end: element.nameEnd,
         message:
-          'MIM Service runs on .NET 3.5 (CLR 2), and AppContextSwitchOverrides needs .NET 4.6 or later, so these ' +
-          'switches do nothing here (' + appContextDocs + '). Its TLS behaviour comes from the registry: set ' +
-          'SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727 ' +
-          '(and the WOW6432Node twin), with the .NET 3.5 TLS updates installed.',
+          'MIM Service runs on .NET 3.5 (CLR 2), and AppContextSwitchOverrides needs .NET 4.6 or later, so by ' +
+          'inference these switches do nothing here (' + appContextDocs + '). Its TLS behaviour comes from the ' +
+          'registry: set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under ' +
+          'HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727 (and the WOW6432Node twin), with the .NET 3.5 TLS updates installed.',
       });
     }
   },
