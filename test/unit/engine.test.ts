@@ -7,7 +7,7 @@ import { hosts, serviceConfig } from './helpers';
 test('a rule that throws is reported as a failure and the other rules still report', () => {
   const broken: ConfigRule = {
     meta: { id: 'MIM999', name: 'always-throws', defaultSeverity: 'error', fileKinds: ['config'], summary: 'test', fixable: false },
-    check() {
+    checkConfig() {
       throw new Error('boom');
     },
   };

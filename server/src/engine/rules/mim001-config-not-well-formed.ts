@@ -9,7 +9,7 @@ export const mim001: ConfigRule = {
     summary: 'The .config file is not well-formed XML, so the process it configures will not start.',
     fixable: false,
   },
-  check({ config, report }) {
+  checkConfig({ config, report }) {
     const error = config.xml.error;
     if (!error) return;
     report({

@@ -12,7 +12,7 @@ export const mim002: ConfigRule = {
     summary: 'The root of a .NET application config is not a namespace-less <configuration> element.',
     fixable: true,
   },
-  check({ source, config, report }) {
+  checkConfig({ source, config, report }) {
     const root = config.xml.root;
     if (!root || !isRuntimeConfig(config.role)) return;
     const why =

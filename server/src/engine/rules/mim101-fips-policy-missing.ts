@@ -12,7 +12,7 @@ export const mim101: ConfigRule = {
     fixable: true,
     usesProfile: true,
   },
-  check({ source, config, profile, report }) {
+  checkConfig({ source, config, profile, report }) {
     if (profile.fips.value !== 'on' || config.role !== 'mim-service') return;
     // Absence can only be judged on a complete tree.
     if (config.xml.error || !config.configuration) return;

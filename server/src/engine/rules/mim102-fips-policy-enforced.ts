@@ -14,7 +14,7 @@ export const mim102: ConfigRule = {
     fixable: true,
     usesProfile: true,
   },
-  check({ config, profile, report }) {
+  checkConfig({ config, profile, report }) {
     if (profile.fips.value !== 'on' || config.role !== 'mim-service') return;
     for (const policy of config.fipsPolicies) {
       const enabled = attribute(policy.element, fipsAttributeName);

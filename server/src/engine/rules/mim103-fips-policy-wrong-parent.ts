@@ -13,7 +13,7 @@ export const mim103: ConfigRule = {
     summary: 'An <enforceFIPSPolicy> element is not a direct child of <configuration><runtime>, so the runtime ignores it.',
     fixable: true,
   },
-  check({ source, config, report }) {
+  checkConfig({ source, config, report }) {
     const runtimeHasOne = config.fipsPolicies.some((policy) => policy.inRuntime);
     for (const policy of config.fipsPolicies) {
       if (policy.inRuntime) continue;

@@ -12,7 +12,7 @@ export const mim104: ConfigRule = {
     summary: 'enforceFIPSPolicy or its enabled attribute is spelled with the wrong case, so the setting is ignored.',
     fixable: true,
   },
-  check({ source, config, report }) {
+  checkConfig({ source, config, report }) {
     const why = 'XML names are case-sensitive, so the .NET runtime does not recognise it and the FIPS policy stays enforced.';
     for (const { element, exactName, enabled } of config.fipsPolicies) {
       if (!exactName) {

@@ -20,7 +20,7 @@ export const mim105: ConfigRule = {
     summary: 'enforceFIPSPolicy has no enabled attribute, or a value other than exactly true or false.',
     fixable: true,
   },
-  check({ config, profile, report }) {
+  checkConfig({ config, profile, report }) {
     for (const { element, enabled } of config.fipsPolicies) {
       if (!enabled) {
         const at = element.attributes.at(-1)?.end ?? element.nameEnd;

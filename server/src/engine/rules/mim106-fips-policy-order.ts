@@ -11,7 +11,7 @@ export const mim106: ConfigRule = {
     summary: 'enforceFIPSPolicy is inside <runtime> but after <assemblyBinding>, not where Microsoft places it.',
     fixable: true,
   },
-  check({ source, config, report }) {
+  checkConfig({ source, config, report }) {
     const runtime = config.runtime;
     const binding = runtime?.children.find((child) => child.name === 'assemblyBinding');
     if (!runtime || !binding) return;

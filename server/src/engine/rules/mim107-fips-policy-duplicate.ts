@@ -10,7 +10,7 @@ export const mim107: ConfigRule = {
     summary: '<runtime> holds more than one enforceFIPSPolicy element.',
     fixable: true,
   },
-  check({ source, config, report }) {
+  checkConfig({ source, config, report }) {
     const inRuntime = config.fipsPolicies.filter((policy) => policy.inRuntime);
     const first = inRuntime[0];
     for (const { element } of inRuntime.slice(1)) {

@@ -10,7 +10,7 @@ export const mim108: ConfigRule = {
     summary: 'The MIM Service config loads CLR 4 through useLegacyV2RuntimeActivationPolicy, reported to break SSPR authentication workflows.',
     fixable: false,
   },
-  check({ config, report }) {
+  checkConfig({ config, report }) {
     if (config.role !== 'mim-service') return;
     const legacy = legacyActivationToClr4(config);
     if (!legacy) return;

@@ -11,7 +11,7 @@ export const mim109: ConfigRule = {
     summary: 'AppContextSwitchOverrides in the MIM Service config has no effect: MIM Service runs on .NET 3.5.',
     fixable: false,
   },
-  check({ config, report }) {
+  checkConfig({ config, report }) {
     // With the <startup> change that loads CLR 4 (MIM108), the switches may apply after all.
     if (config.role !== 'mim-service' || !config.runtime || loadsClr4(config)) return;
     for (const element of config.runtime.children) {

@@ -17,7 +17,7 @@ export const mim110: ConfigRule = {
     fixable: true,
     usesProfile: true,
   },
-  check({ config, profile, report }) {
+  checkConfig({ config, profile, report }) {
     if (profile.tls12Only.value !== 'on' || config.role !== 'mim-sync' || !config.runtime) return;
     for (const element of config.runtime.children) {
       const value = element.name === 'AppContextSwitchOverrides' ? attribute(element, 'value') : undefined;

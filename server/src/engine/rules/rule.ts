@@ -1,9 +1,11 @@
-// What a rule is: metadata (stable ID, name, default severity, file kinds, docs) plus a pure check
-// that reads an already-built model and reports findings with their fixes. Rules never parse.
-import type { FileKind, Finding, Fix, Location, Severity } from '../types';
+// What a rule is: metadata (stable ID, name, default severity, file kinds, docs) plus pure checks that
+// read an already-built model and report findings with their fixes. Rules never parse. A rule that
+// reads several file kinds (MIM206 reads configs and scripts) implements one check per model.
+import type { FileKind, Fix, Location, Severity } from '../types';
 import type { HostProfile } from '../profile';
 import type { SourceText } from '../source-text';
 import type { ConfigFacts } from '../config/facts';
+import type { ScriptFacts } from '../script/facts';
 
 export interface RuleMeta {
   /** Stable: tests, docs, suppressions and CI pipelines refer to it. */
@@ -26,6 +28,8 @@ export interface Report {
   message: string;
   fixes?: Fix[];
   related?: Location[];
+  /** A milder severity for this finding than the rule's default (used only when no override is set). */
+  severity?: Severity;
 }
 
 export interface BaseContext {
@@ -38,11 +42,15 @@ export interface ConfigContext extends BaseContext {
   config: ConfigFacts;
 }
 
-export interface ConfigRule {
-  meta: RuleMeta & { fileKinds: readonly ['config'] };
-  check(context: ConfigContext): void;
+export interface ScriptContext extends BaseContext {
+  script: ScriptFacts;
 }
 
-export type Rule = ConfigRule;
+export interface Rule {
+  meta: RuleMeta;
+  checkConfig?(context: ConfigContext): void;
+  checkScript?(context: ScriptContext): void;
+}
 
-export type { Finding };
+/** A rule that reads only configs (the foundation rules). */
+export type ConfigRule = Rule & { checkConfig(context: ConfigContext): void };

@@ -1,0 +1,145 @@
+// Reads a .cmd/.bat file into the script model: comments, `set` variables expanded in file order,
+// blocks, and each command with its tokens. Nothing is executed.
+import type { ScriptCommand, ScriptComment, ScriptModel, Token } from '../model';
+import { expandPercent, charsText, type Variables } from './expand';
+import { logicalLines, type SourceChar } from './logical-lines';
+import { splitCommands, tokenize } from './split';
+
+export function readCmd(text: string, fileName: string): ScriptModel {
+  const variables: Variables = new Map();
+  const directory = scriptDirectory(fileName);
+  const commands: ScriptCommand[] = [];
+  const comments: ScriptComment[] = [];
+  let depth = 0;
+  for (const line of logicalLines(text)) {
+    const firstWord = /^\s*@?\s*(::|rem(?=$|[\s:.,;=(]))/i.exec(charsText(line.chars, 0, 64));
+    if (firstWord) {
+      comments.push(commentOf(line.chars, firstWord[0].length, line.end));
+      continue;
+    }
+    const expanded = expandPercent(line.chars, variables, directory);
+    const split = splitCommands(expanded, depth);
+    depth = split.depthAfter;
+    for (const raw of split.commands) {
+      const tokens = tokenize(raw.chars);
+      const words = stripPrefixes(tokens);
+      if (words.length === 0) continue;
+      const head = words[0].text.toLowerCase().replace(/^@/, '');
+      if (head === 'rem') {
+        comments.push({ start: words[0].start, end: line.end, text: text.slice(words[0].end, line.end).trim() });
+        break;
+      }
+      if (head === 'set') recordSet(raw.chars, words, variables);
+      commands.push(toCommand(words, line, raw.depth));
+    }
+  }
+  return { language: 'cmd', commands, comments, code: codeRanges(text.length, comments) };
+}
+
+function scriptDirectory(fileName: string): string {
+  const cut = Math.max(fileName.lastIndexOf('\\'), fileName.lastIndexOf('/'));
+  return cut >= 0 ? fileName.slice(0, cut + 1) : '';
+}
+
+function commentOf(chars: readonly SourceChar[], markerLength: number, end: number): ScriptComment {
+  const start = chars.find((c) => c.ch.trim() !== '' && c.ch !== '@')?.start ?? end;
+  return { start, end, text: charsText(chars, markerLength).trim() };
+}
+
+/** Drops `if …` conditions, `for … do`, `else` and `@` so the command that runs comes first. */
+function stripPrefixes(tokens: Token[]): Token[] {
+  let words = tokens;
+  for (let guard = 0; guard < 8 && words.length > 0; guard++) {
+    const head = words[0].text.toLowerCase().replace(/^@/, '');
+    if (head === '') words = words.slice(1);
+    else if (head === 'else') words = words.slice(1);
+    else if (head === 'if') words = words.slice(1 + ifConditionLength(words.slice(1)));
+    else if (head === 'for') {
+      const doAt = words.findIndex((w) => w.text.toLowerCase() === 'do');
+      words = doAt < 0 ? [] : words.slice(doAt + 1);
+    } else break;
+  }
+  return words;
+}
+
+function ifConditionLength(words: readonly Token[]): number {
+  let n = 0;
+  while (n < words.length && /^(\/i|not)$/i.test(words[n].text)) n++;
+  const keyword = words[n]?.text.toLowerCase();
+  if (keyword === 'errorlevel' || keyword === 'exist' || keyword === 'defined' || keyword === 'cmdextversion') return n + 2;
+  if (words[n]?.text.includes('==')) return n + 1;
+  if (words[n + 1] && /^(==|equ|neq|lss|leq|gtr|geq)$/i.test(words[n + 1].text)) return n + 3;
+  return n + 1;
+}
+
+/** `set NAME=value` and `set "NAME=value"`: the value as the rest of the command, as cmd stores it. */
+function recordSet(chars: readonly SourceChar[], words: readonly Token[], variables: Variables): void {
+  if (words.length < 2 || /^\/[ap]$/i.test(words[1].text)) {
+    const name = /^([^=]+)=/.exec(words[2]?.text ?? '')?.[1];
+    if (name) variables.delete(name.toUpperCase());
+    return;
+  }
+  let from = chars.findIndex((c) => c.start >= words[1].start && c.ch.trim() !== '');
+  if (from < 0) return;
+  let to = chars.length;
+  if (chars[from].ch === '"') {
+    from++;
+    let lastQuote = chars.length - 1;
+    while (lastQuote > from && chars[lastQuote].ch !== '"') lastQuote--;
+    to = lastQuote > from ? lastQuote : chars.length;
+  }
+  const body = chars.slice(from, to);
+  const equals = body.findIndex((c) => c.ch === '=');
+  if (equals <= 0) return;
+  const name = charsText(body, 0, equals).toUpperCase();
+  variables.set(name, body.slice(equals + 1));
+}
+
+function toCommand(words: Token[], line: { start: number; end: number; indent: string }, depth: number): ScriptCommand {
+  let program = words[0];
+  let args = words.slice(1);
+  let via: string | undefined;
+  const head = programName(program.text);
+  if (head === 'start') {
+    via = 'start';
+    let i = 0;
+    // A first quoted argument is the window title; options come before the program.
+    if (args[0]?.quoted && args.length > 1) i++;
+    while (i < args.length && /^\/\w+$/.test(args[i].text)) i += /^\/d$/i.test(args[i].text) ? 2 : 1;
+    if (i < args.length) [program, args] = [args[i], args.slice(i + 1)];
+  } else if (head === 'call' && args.length > 0 && programName(args[0].text) === 'msiexec') {
+    via = 'call';
+    [program, args] = [args[0], args.slice(1)];
+  }
+  return {
+    name: programName(program.text),
+    nameToken: program,
+    args,
+    named: {},
+    positional: [],
+    via,
+    start: words[0].start,
+    end: words[words.length - 1].end,
+    statementStart: line.start + line.indent.length,
+    statementEnd: line.end,
+    indent: line.indent,
+    depth,
+  };
+}
+
+/** `"C:\Windows\System32\msiexec.exe"` → `msiexec`. */
+export function programName(word: string): string {
+  const base = word.slice(Math.max(word.lastIndexOf('\\'), word.lastIndexOf('/')) + 1).toLowerCase();
+  return base.replace(/^@/, '').replace(/\.(exe|com)$/, '');
+}
+
+function codeRanges(length: number, comments: readonly ScriptComment[]): Array<{ start: number; end: number }> {
+  const ranges: Array<{ start: number; end: number }> = [];
+  let at = 0;
+  for (const comment of [...comments].sort((a, b) => a.start - b.start)) {
+    if (comment.start > at) ranges.push({ start: at, end: comment.start });
+    at = Math.max(at, comment.end);
+  }
+  if (at < length) ranges.push({ start: at, end: length });
+  return ranges;
+}

@@ -1,0 +1,55 @@
+// SCHANNEL protocol switches: which protocol and side a registry write targets, and whether a
+// protocol is usable after a sequence of writes. Any non-zero Enabled means on (1 and 0xffffffff both
+// occur); DisabledByDefault=1 keeps the protocol from being offered unless an application asks for it.
+import type { RegistryWrite } from '../registry/model';
+
+export type Side = 'Client' | 'Server';
+export type Tristate = 'on' | 'off' | 'unknown';
+
+export const schannelProtocolsPath = 'SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
+
+export interface SchannelTarget {
+  /** Normalised protocol name: `SSL 2.0`, `SSL 3.0`, `TLS 1.0`, `TLS 1.1`, `TLS 1.2`, `TLS 1.3`. */
+  protocol: string;
+  side: Side;
+}
+
+const targetPattern = /^SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\(SSL|TLS|PCT|DTLS)\s*(\d\.\d)\\(Client|Server)$/i;
+
+export function schannelTarget(write: Pick<RegistryWrite, 'hive' | 'path'>): SchannelTarget | undefined {
+  if (write.hive !== 'HKLM') return undefined;
+  const match = targetPattern.exec(write.path);
+  if (!match) return undefined;
+  const side = match[3].toLowerCase() === 'client' ? 'Client' : 'Server';
+  return { protocol: `${match[1].toUpperCase()} ${match[2]}`, side };
+}
+
+/** What is known about one protocol on one side. */
+export interface ProtocolState {
+  enabled: boolean | undefined;
+  disabledByDefault: boolean | undefined;
+}
+
+export function stateFromHost(usable: Tristate): ProtocolState {
+  if (usable === 'on') return { enabled: true, disabledByDefault: false };
+  if (usable === 'off') return { enabled: false, disabledByDefault: true };
+  return { enabled: undefined, disabledByDefault: undefined };
+}
+
+/** Applies one write to the state of the protocol/side it targets (the caller checks the target). */
+export function applyWrite(state: ProtocolState, write: RegistryWrite): ProtocolState {
+  const name = write.valueName?.toLowerCase();
+  if (write.operation === 'delete-key') return { enabled: undefined, disabledByDefault: undefined };
+  if (write.operation === 'create-key') return state;
+  const value = write.operation === 'set-value' && typeof write.data === 'number' ? write.data !== 0 : undefined;
+  if (name === 'enabled') return { ...state, enabled: value };
+  if (name === 'disabledbydefault') return { ...state, disabledByDefault: value };
+  return state;
+}
+
+/** Usable by an application that takes the system defaults (the MIM installer does). */
+export function usable(state: ProtocolState): Tristate {
+  if (state.enabled === false || state.disabledByDefault === true) return 'off';
+  if (state.enabled === true) return 'on';
+  return 'unknown';
+}
