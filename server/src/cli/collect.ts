@@ -1,0 +1,89 @@
+// Which files to lint: the files named on the command line and, below each directory named, every
+// file whose kind the engine knows. Directories are walked in name order so output is stable;
+// symlinks are followed, but each real directory and file is visited once (no loops, no doubles).
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileKindOf } from '../engine/index';
+import { FileAccessError, reason } from './errors';
+
+export interface CollectedFiles {
+  /** Absolute paths, in the order given and walked. */
+  files: string[];
+  /** Things skipped that the user may want to know about (one line each, without the "mim-lint:" prefix). */
+  warnings: string[];
+}
+
+const skippedDirectoryNames = new Set(['node_modules', '.git']);
+
+export function collectFiles(paths: readonly string[], cwd: string): CollectedFiles {
+  const collected: CollectedFiles = { files: [], warnings: [] };
+  const seen = new Set<string>();
+  const add = (absolute: string) => {
+    const real = realPath(absolute);
+    if (seen.has(real)) return;
+    seen.add(real);
+    collected.files.push(absolute);
+  };
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const stats = statOrThrow(absolute, path);
+    if (stats.isDirectory()) walk(absolute, seen, add);
+    else if (!stats.isFile()) throw new FileAccessError(`cannot read ${path}: not a regular file or directory`);
+    else if (fileKindOf(absolute) !== undefined) add(absolute);
+    // Named explicitly but of no kind the engine reads: say so rather than fail, so that a shell glob
+    // such as `mim-lint deploy/*` still works.
+    else collected.warnings.push(`skipping ${path}: not a kind of file mim-lint reads`);
+  }
+  return collected;
+}
+
+function walk(directory: string, seen: Set<string>, add: (file: string) => void): void {
+  const real = realPath(directory);
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new FileAccessError(`cannot read directory ${directory}: ${reason(error)}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // A dangling link is not the user's request and not a file we could lint: pass over it.
+      const target = statOrUndefined(path);
+      isDirectory = target?.isDirectory() ?? false;
+      isFile = target?.isFile() ?? false;
+    }
+    if (isDirectory && !skippedDirectoryNames.has(entry.name)) walk(path, seen, add);
+    else if (isFile && fileKindOf(entry.name) !== undefined) add(path);
+  }
+}
+
+function statOrThrow(absolute: string, asGiven: string): Stats {
+  try {
+    return statSync(absolute);
+  } catch (error) {
+    throw new FileAccessError(`cannot read ${asGiven}: ${reason(error)}`);
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+

@@ -1,0 +1,55 @@
+// Machine output for scripts. The shape (stable; add fields, never rename them):
+//
+// {
+//   "tool":    { "name": "mim-lint", "version": "0.1.0" },
+//   "profile": { "fips": "on"|"off"|"unknown", "tls12Only": "on"|"off"|"unknown", "description": "FIPS · TLS 1.2-only" },
+//   "files": [{
+//     "file": "sub/app.exe.config",        // relative to the working directory
+//     "encoding": "utf-8", "bom": true,    // as read, and as --fix writes it back
+//     "fixesApplied": 0,                   // by --fix
+//     "findings": [{
+//       "ruleId": "MIM001", "severity": "error"|"warning"|"info"|"hint", "message": "…",
+//       "range": { "start": { "line": 0, "character": 4 }, "end": { … } },  // 0-based, as LSP
+//       "line": 1, "column": 5, "endLine": 1, "endColumn": 9,            // 1-based, as editors show
+//       "fixable": true,                   // --fix would fix it
+//       "docsUrl": "https://…/MIM001.md"
+//     }]
+//   }]
+// }
+//
+// Columns count UTF-16 code units of the text without its BOM. Every linted file is listed, also
+// those without findings, so a script can tell "clean" from "not linted".
+import { describeProfile, ruleDocsUrl } from '../../engine/index';
+import { isFixable, oneBasedRange, zeroBasedRange, type FileReport, type LintReport } from '../report';
+import { toolName, toolVersion } from '../tool';
+
+export function formatJson(report: LintReport): string {
+  const output = {
+    tool: { name: toolName, version: toolVersion },
+    profile: {
+      fips: report.profile.fips.value,
+      tls12Only: report.profile.tls12Only.value,
+      description: describeProfile(report.profile),
+    },
+    files: report.files.map(fileJson),
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}
+
+function fileJson(file: FileReport) {
+  return {
+    file: file.displayPath,
+    encoding: file.encoding,
+    bom: file.bom,
+    fixesApplied: file.fixesApplied,
+    findings: file.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      range: zeroBasedRange(file.source, finding),
+      ...oneBasedRange(file.source, finding),
+      fixable: isFixable(finding),
+      docsUrl: ruleDocsUrl(finding.ruleId),
+    })),
+  };
+}

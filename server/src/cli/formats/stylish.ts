@@ -1,0 +1,45 @@
+// Human output in the shape of ESLint's "stylish": a file's path, then one finding per line as
+//   "  line:col  severity  message  ruleId"
+// and a summary. The line format is a contract: the `$mim-lint` problem matcher will parse it, so a
+// message never spans lines and the rule ID is always the last word.
+import { countBySeverity, oneBasedRange, type LintReport } from '../report';
+
+export function formatStylish(report: LintReport): string {
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const rows = file.findings.map((finding) => {
+      const { line, column } = oneBasedRange(file.source, finding);
+      return { position: `${line}:${column}`, severity: finding.severity, message: oneLine(finding.message), ruleId: finding.ruleId };
+    });
+    const positionWidth = Math.max(...rows.map((row) => row.position.length));
+    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    out.push(file.displayPath);
+    for (const row of rows) {
+      out.push(`  ${row.position.padEnd(positionWidth)}  ${row.severity.padEnd(severityWidth)}  ${row.message}  ${row.ruleId}`);
+    }
+    out.push('');
+  }
+  const fixed = report.files.filter((file) => file.fixesApplied > 0);
+  if (fixed.length > 0) {
+    const fixes = fixed.reduce((sum, file) => sum + file.fixesApplied, 0);
+    out.push(`✔ ${plural(fixes, 'fix', 'fixes')} applied in ${plural(fixed.length, 'file')}`);
+  }
+  const counts = countBySeverity(report.files);
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  if (total > 0) {
+    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
+    if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+    out.push(`✖ ${plural(total, 'problem')} (${parts.join(', ')})`);
+  }
+  return out.length === 0 ? '' : out.join('\n') + '\n';
+}
+
+/** Messages may quote multi-line XML; the one-finding-per-line contract comes first. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}

@@ -1,0 +1,90 @@
+// The lint action: collect, read, (fix,) lint, and build the report the formats render. Every file is
+// read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { fixAll, lint, profileFromSettings, type HostProfile } from '../engine/index';
+import type { CliOptions } from './args';
+import { collectFiles } from './collect';
+import { FileAccessError, reason } from './errors';
+import type { FileReport, LintReport } from './report';
+import { decodeText, encodeText, UnencodableTextError, type DecodedText } from './text-file';
+
+export interface LintOutcome {
+  report: LintReport;
+  /** One line each, without the "mim-lint:" prefix: skipped paths, fixes not written, rules that threw. */
+  warnings: string[];
+  /** A rule threw somewhere: the report is incomplete, which must not pass as clean. */
+  incomplete: boolean;
+}
+
+interface ReadFile {
+  absolutePath: string;
+  displayPath: string;
+  decoded: DecodedText;
+}
+
+export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
+  const { files, warnings } = collectFiles(options.paths, cwd);
+  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd)));
+  const profile = profileFromSettings({ fips: options.fips, tls12Only: options.tls12Only }, 'flag');
+  let incomplete = false;
+  const reports = read.map((file) => {
+    const fixed = options.fix ? fixOne(file, profile, warnings) : { text: file.decoded.text, applied: 0 };
+    const result = lint(fixed.text, file.displayPath, { profile });
+    for (const failure of result.failures) {
+      incomplete = true;
+      warnings.push(`rule ${failure.ruleId} failed on ${file.displayPath}: ${reason(failure.error)}`);
+    }
+    const report: FileReport = {
+      displayPath: file.displayPath,
+      absolutePath: file.absolutePath,
+      encoding: file.decoded.encoding,
+      bom: file.decoded.bom,
+      source: result.source,
+      findings: result.findings,
+      fixesApplied: fixed.applied,
+    };
+    return report;
+  });
+  if (files.length === 0) warnings.push('no files to lint');
+  return { report: { profile, files: reports, cwd }, warnings, incomplete };
+}
+
+function readOne(absolutePath: string, displayPath: string): ReadFile {
+  try {
+    return { absolutePath, displayPath, decoded: decodeText(readFileSync(absolutePath)) };
+  } catch (error) {
+    throw new FileAccessError(`cannot read ${displayPath}: ${reason(error)}`);
+  }
+}
+
+/** Applies the preferred fixes and writes the file back in its own encoding; returns the text to report on. */
+function fixOne(file: ReadFile, profile: HostProfile, warnings: string[]): { text: string; applied: number } {
+  const original = { text: file.decoded.text, applied: 0 };
+  const result = fixAll(file.decoded.text, file.displayPath, { profile });
+  if (result.applied === 0 || result.text === file.decoded.text) return original;
+  const { encoding, bom, roundTrips } = file.decoded;
+  if (!roundTrips) {
+    warnings.push(`not fixing ${file.displayPath}: it is not valid ${encoding}, and rewriting it would change bytes outside the fixes`);
+    return original;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = encodeText(result.text, encoding, bom);
+  } catch (error) {
+    if (!(error instanceof UnencodableTextError)) throw error;
+    warnings.push(`not fixing ${file.displayPath}: ${error.message}`);
+    return original;
+  }
+  try {
+    writeFileSync(file.absolutePath, bytes);
+  } catch (error) {
+    throw new FileAccessError(`cannot write ${file.displayPath}: ${reason(error)}`);
+  }
+  return { text: result.text, applied: result.applied };
+}
+
+function displayPathOf(absolutePath: string, cwd: string): string {
+  const path = relative(cwd, absolutePath);
+  return path === '' || isAbsolute(path) ? absolutePath : path;
+}

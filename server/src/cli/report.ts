@@ -1,0 +1,59 @@
+// What one run of the CLI found: the input of every output format. Formats only render this; they
+// never read files or lint.
+import type { Finding, HostProfile, Position, Severity, SourceText } from '../engine/index';
+import type { TextEncodingName } from './text-file';
+
+export interface FileReport {
+  /** Relative to the working directory, with the platform's separators: what stylish and json print. */
+  displayPath: string;
+  absolutePath: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+  /** The text the findings refer to (after --fix, the fixed text). */
+  source: SourceText;
+  findings: readonly Finding[];
+  /** How many fixes --fix applied to this file (0 without --fix). */
+  fixesApplied: number;
+}
+
+export interface LintReport {
+  profile: HostProfile;
+  files: readonly FileReport[];
+  /** The working directory that display paths and SARIF URIs are relative to. */
+  cwd: string;
+}
+
+/** 1-based line and column (UTF-16 units) of both ends of a finding, as editors and SARIF count. */
+export interface OneBasedRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function zeroBasedRange(source: SourceText, finding: Finding): { start: Position; end: Position } {
+  return { start: source.positionAt(finding.start), end: source.positionAt(finding.end) };
+}
+
+export function oneBasedRange(source: SourceText, finding: Finding): OneBasedRange {
+  const { start, end } = zeroBasedRange(source, finding);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** Whether `mim-lint --fix` would fix the finding: it has a preferred fix. */
+export function isFixable(finding: Finding): boolean {
+  return finding.fixes?.some((fix) => fix.preferred === true) ?? false;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(files: readonly FileReport[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const file of files) for (const finding of file.findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** Exit code 1 when an error-level finding remains. */
+export function hasErrors(report: LintReport): boolean {
+  return countBySeverity(report.files).error > 0;
+}

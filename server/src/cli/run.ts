@@ -1,0 +1,59 @@
+// The whole command line, from argv to exit code, with output going through `io` so that nothing here
+// touches process globals. Failures become one line on stderr and exit code 2, never a stack trace.
+import { parseArguments } from './args';
+import { FileAccessError, UsageError } from './errors';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+import { helpText } from './help';
+import { lintFiles } from './lint-files';
+import { hasErrors, type LintReport } from './report';
+import { toolName, toolVersion } from './tool';
+
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  /** One line, without its newline. */
+  stderr(line: string): void;
+}
+
+export const exitCodes = { clean: 0, errorsFound: 1, failure: 2 } as const;
+
+const formatters: Record<string, (report: LintReport) => string> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+};
+
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    const options = parseArguments(argv);
+    if (options.help) {
+      io.stdout(helpText);
+      return exitCodes.clean;
+    }
+    if (options.version) {
+      io.stdout(`${toolVersion}\n`);
+      return exitCodes.clean;
+    }
+    const outcome = lintFiles(options, io.cwd);
+    for (const warning of outcome.warnings) io.stderr(`${toolName}: warning: ${warning}`);
+    io.stdout(formatters[options.format](outcome.report));
+    if (outcome.incomplete) return exitCodes.failure;
+    return hasErrors(outcome.report) ? exitCodes.errorsFound : exitCodes.clean;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${toolName}: ${error.message} (see ${toolName} --help)`);
+    } else if (error instanceof FileAccessError) {
+      io.stderr(`${toolName}: ${error.message}`);
+    } else {
+      io.stderr(`${toolName}: internal error: ${oneLine(error)}`);
+    }
+    return exitCodes.failure;
+  }
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
