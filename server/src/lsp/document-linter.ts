@@ -1,0 +1,136 @@
+// Lints open documents and publishes their diagnostics. A run reads the settings (an async round trip
+// to the client), then lints the text of the version it started on; if the document changed, closed
+// or another run started meanwhile, its result is dropped instead of overwriting newer diagnostics.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileKindOf, lint, type LintResult } from '../engine/index';
+import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
+import { Debouncer } from './debounce';
+import { describeError } from './guard';
+import { hostProfileFor, type HostProfileSource } from './host-profiles';
+import type { LintResults } from './lint-results';
+import type { SettingsStore } from './settings';
+import { fileNameOf } from './uris';
+
+/** Long enough to skip the versions typed in one burst, short enough to feel immediate. */
+export const lintDelayMs = 150;
+
+export type LintFunction = typeof lint;
+
+export interface DocumentLinterParts {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  hostProfiles: HostProfileSource;
+  results: LintResults;
+  support: ClientSupport;
+  lint?: LintFunction;
+}
+
+export class DocumentLinter {
+  private readonly debouncer = new Debouncer((uri) => void this.lintNow(uri));
+  /** The number of each document's latest run; an earlier run, or one for a closed document, is stale. */
+  private readonly latestRun = new Map<string, number>();
+  private runCounter = 0;
+  /** Open documents whose first content has arrived: only later changes wait for the debounce. */
+  private readonly seen = new Set<string>();
+  private readonly published = new Set<string>();
+  /** Rule failures already logged for a document, so a broken rule is not logged on every keystroke. */
+  private readonly loggedFailures = new Map<string, string>();
+  private readonly lintText: LintFunction;
+
+  constructor(private readonly parts: DocumentLinterParts) {
+    this.lintText = parts.lint ?? lint;
+  }
+
+  /** Content arrived: at once for a newly opened document, debounced while the user types. */
+  documentChanged(uri: string): void {
+    const delay = this.seen.has(uri) ? lintDelayMs : 0;
+    this.seen.add(uri);
+    this.debouncer.schedule(uri, delay);
+  }
+
+  /** `pushedSettings`: the `settings` of didChangeConfiguration (only used by clients that cannot be asked). */
+  settingsChanged(pushedSettings: unknown): void {
+    this.parts.settings.configurationChanged(pushedSettings);
+    this.lintAllOpen();
+  }
+
+  /** Settings or the host profile changed: every open document is linted again. */
+  lintAllOpen(): void {
+    for (const document of this.parts.documents.all()) this.debouncer.schedule(document.uri, 0);
+  }
+
+  documentClosed(uri: string): void {
+    this.debouncer.cancel(uri);
+    // A run still waiting for settings finds no latest run and drops its result.
+    this.latestRun.delete(uri);
+    this.seen.delete(uri);
+    this.loggedFailures.delete(uri);
+    this.parts.results.delete(uri);
+    this.parts.settings.forget(uri);
+    if (this.published.delete(uri)) this.publish(uri, undefined, []);
+  }
+
+  dispose(): void {
+    this.debouncer.cancelAll();
+  }
+
+  private async lintNow(uri: string): Promise<void> {
+    try {
+      await this.lintVersion(uri);
+    } catch (error) {
+      this.parts.connection.console.error(`Linting ${uri} failed: ${describeError(error)}`);
+    }
+  }
+
+  private async lintVersion(uri: string): Promise<void> {
+    const run = this.startRun(uri);
+    const fileName = fileNameOf(uri);
+    const opened = this.parts.documents.get(uri);
+    // Not a file the engine reads: publish nothing, so other tools' diagnostics stay alone.
+    if (!opened || fileName === undefined || fileKindOf(fileName) === undefined) return;
+    const version = opened.version;
+    const settings = await this.parts.settings.forDocument(uri);
+    const document = this.parts.documents.get(uri);
+    if (this.latestRun.get(uri) !== run || document?.version !== version) return;
+
+    if (!settings.enable) {
+      this.parts.results.delete(uri);
+      if (this.published.delete(uri)) this.publish(uri, version, []);
+      return;
+    }
+    const profile = hostProfileFor(uri, settings, this.parts.hostProfiles);
+    const result = this.lintText(document.getText(), fileName, { profile });
+    this.logFailures(uri, result.failures);
+    if (result.kind === undefined) return;
+    this.publishResult(uri, fileName, version, result);
+  }
+
+  private publishResult(uri: string, fileName: string, version: number, result: LintResult): void {
+    const linted: LintedDocument = { uri, fileName, version, source: result.source };
+    this.parts.results.set({ document: linted, findings: result.findings });
+    const diagnostics = result.findings.map((finding, index) => toDiagnostic(finding, index, linted, this.parts.support));
+    this.published.add(uri);
+    this.publish(uri, version, diagnostics);
+  }
+
+  private publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    this.parts.connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => {
+      this.parts.connection.console.error(`Publishing diagnostics for ${uri} failed: ${describeError(error)}`);
+    });
+  }
+
+  private startRun(uri: string): number {
+    const run = ++this.runCounter;
+    this.latestRun.set(uri, run);
+    return run;
+  }
+
+  private logFailures(uri: string, failures: LintResult['failures']): void {
+    const report = failures.map((failure) => `Rule ${failure.ruleId} failed on ${uri}: ${describeError(failure.error)}`).join('\n');
+    if (report === (this.loggedFailures.get(uri) ?? '')) return;
+    this.loggedFailures.set(uri, report);
+    if (report) this.parts.connection.console.error(`${report}\nThe other rules' findings are still reported.`);
+  }
+}

@@ -1,0 +1,27 @@
+// What the server knows about the host a document is deployed to. Today only the settings say it;
+// a later version infers it per workspace folder (registry scripts, .reg files) through a
+// HostProfileSource, which signals a change so that open documents are linted again.
+import { Emitter, type Event } from 'vscode-languageserver';
+import { profileFromSettings, unknownProfile, type HostProfile } from '../engine/index';
+import type { MimLintSettings } from './settings';
+
+export interface HostProfileSource {
+  /** The profile before the user's explicit settings apply (e.g. inferred from the document's folder). */
+  baseProfileFor(documentUri: string): HostProfile;
+  readonly onDidChange: Event<void>;
+}
+
+/** Knows nothing: every fact is unknown until a setting says otherwise. */
+export class UnknownHostSource implements HostProfileSource {
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  baseProfileFor(): HostProfile {
+    return unknownProfile();
+  }
+}
+
+/** An explicit `on`/`off` setting wins over anything inferred; `auto` keeps the inferred value. */
+export function hostProfileFor(documentUri: string, settings: MimLintSettings, source: HostProfileSource): HostProfile {
+  return profileFromSettings(settings.host, 'setting', source.baseProfileFor(documentUri));
+}

@@ -1,0 +1,27 @@
+// The last lint of each open document, kept so that code actions (and later fix-all) serve the fixes
+// that were computed for exactly the text the client shows, never re-linting an older or newer text.
+import type { Finding } from '../engine/index';
+import type { LintedDocument } from './convert';
+
+export interface LintSnapshot {
+  document: LintedDocument;
+  findings: readonly Finding[];
+}
+
+export class LintResults {
+  private readonly byUri = new Map<string, LintSnapshot>();
+
+  set(snapshot: LintSnapshot): void {
+    this.byUri.set(snapshot.document.uri, snapshot);
+  }
+
+  /** The snapshot for `uri`, only if it was computed from `version` of the document. */
+  current(uri: string, version: number): LintSnapshot | undefined {
+    const snapshot = this.byUri.get(uri);
+    return snapshot?.document.version === version ? snapshot : undefined;
+  }
+
+  delete(uri: string): void {
+    this.byUri.delete(uri);
+  }
+}
