@@ -13,8 +13,19 @@ import { mim107 } from './mim107-fips-policy-duplicate';
 import { mim108 } from './mim108-legacy-v2-activation';
 import { mim109 } from './mim109-appcontext-switch-ignored';
 import { mim110 } from './mim110-tls-weakening-switch';
+import { mim201 } from './mim201-unattended-install-tls12-only';
+import { mim202 } from './mim202-tls11-not-reverted';
+import { mim203 } from './mim203-self-signed-certificate';
+import { mim204 } from './mim204-sql-native-client-too-old';
+import { mim205 } from './mim205-oledb-driver-too-old';
+import { mim206 } from './mim206-legacy-sql-provider';
+import { mim207 } from './mim207-unknown-msi-property';
+import { mim208 } from './mim208-invalid-msi-property-value';
 
-export const allRules: readonly Rule[] = [mim001, mim002, mim101, mim102, mim103, mim104, mim105, mim106, mim107, mim108, mim109, mim110];
+export const allRules: readonly Rule[] = [
+  mim001, mim002, mim101, mim102, mim103, mim104, mim105, mim106, mim107, mim108, mim109, mim110,
+  mim201, mim202, mim203, mim204, mim205, mim206, mim207, mim208,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

@@ -1,0 +1,46 @@
+import { afterErrorChecks, insertLinesAfter, insertLinesBefore, removeArgument, tls11Statements } from '../script/edits';
+import { preparingTls } from './sources';
+import type { Rule } from './rule';
+
+export const mim201: Rule = {
+  meta: {
+    id: 'MIM201',
+    name: 'unattended-install-tls12-only',
+    defaultSeverity: 'error',
+    fileKinds: ['cmd', 'powershell'],
+    summary: 'An unattended install of MIM Service (Service and Portal.msi) runs while TLS 1.1 is disabled; it fails.',
+    fixable: true,
+    usesProfile: true,
+  },
+  checkScript({ source, script, report }) {
+    for (const step of script.steps) {
+      if (step.kind !== 'install' || step.tls11Before !== 'off') continue;
+      const { invocation, command } = step;
+      if (invocation.packageKind !== 'mim-service' || !invocation.unattended || !invocation.uiSwitch) continue;
+      const quiet = invocation.uiSwitch;
+      const why = script.steps.some((s) => s.kind === 'registry' && s.command.start < command.start && s.tls11Before !== 'off')
+        ? 'the script disabled TLS 1.1 before this point'
+        : 'this host allows only TLS 1.2';
+      report({
+        start: quiet.start,
+        end: quiet.end,
+        message:
+          `Unattended install of MIM Service while TLS 1.1 is disabled (${why}): Microsoft documents that the ` +
+          'unattended MIM 2016 SP2 Service and Portal install fails when only TLS 1.2 is enabled. Keep TLS 1.1 ' +
+          `enabled during the install and enforce TLS 1.2 again afterwards, or install interactively (${preparingTls}).`,
+        related: script.tls11Evidence,
+        fixes: [
+          {
+            title: 'Enable TLS 1.1 around the install (documented workaround)',
+            edits: [
+              insertLinesBefore(source, command, tls11Statements(script.model.language, true)),
+              insertLinesAfter(source, afterErrorChecks(source, script.model, command), tls11Statements(script.model.language, false)),
+            ],
+            preferred: true,
+          },
+          { title: `Install interactively (remove ${quiet.text})`, edits: [removeArgument(source, quiet)] },
+        ],
+      });
+    }
+  },
+};

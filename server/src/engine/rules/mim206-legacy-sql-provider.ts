@@ -1,0 +1,48 @@
+import type { Rule, Report } from './rule';
+
+const legacyProvider = /\bProvider\s*=\s*(SQLOLEDB(?:\.1)?|SQLNCLI10|SQLNCLI)(?![\w.])/gi;
+
+function providerReports(text: string, offset: number): Report[] {
+  const reports: Report[] = [];
+  for (const match of text.matchAll(legacyProvider)) {
+    const start = offset + match.index! + match[0].length - match[1].length;
+    reports.push({
+      start,
+      end: start + match[1].length,
+      message:
+        `The ${match[1]} provider cannot connect to SQL Server over TLS 1.2 on Windows Server 2012 R2 and 2016 ` +
+        '(SQLOLEDB is deprecated and gets no TLS 1.2 support; SQLNCLI/SQLNCLI10 are unsupported), so this connection ' +
+        'fails on a TLS 1.2-only host. Use Provider=MSOLEDBSQL (OLE DB Driver for SQL Server 18.2.1 or later).',
+      fixes: [{ title: 'Use the MSOLEDBSQL provider', edits: [{ start, end: start + match[1].length, newText: 'MSOLEDBSQL' }], preferred: true }],
+    });
+  }
+  return reports;
+}
+
+export const mim206: Rule = {
+  meta: {
+    id: 'MIM206',
+    name: 'legacy-sql-provider',
+    defaultSeverity: 'warning',
+    fileKinds: ['config', 'cmd', 'powershell'],
+    summary: 'On a TLS 1.2-only host a connection string uses SQLOLEDB, SQLNCLI or SQLNCLI10, which cannot use TLS 1.2.',
+    fixable: true,
+    usesProfile: true,
+  },
+  checkScript({ source, profile, script, report }) {
+    if (profile.tls12Only.value !== 'on') return;
+    for (const range of script.model.code) {
+      for (const found of providerReports(source.text.slice(range.start, range.end), range.start)) {
+        report({ ...found, related: profile.tls12Only.evidence });
+      }
+    }
+  },
+  checkConfig({ profile, config, report }) {
+    if (profile.tls12Only.value !== 'on') return;
+    for (const element of config.xml.elements) {
+      for (const attribute of element.attributes) {
+        for (const found of providerReports(attribute.rawValue, attribute.valueStart)) report({ ...found, related: profile.tls12Only.evidence });
+      }
+    }
+  },
+};

@@ -1,0 +1,93 @@
+import { property, type MsiInvocation, type MsiProperty } from '../script/msiexec';
+import { booleanProperties, closestName, knownPackages, rebootValues } from '../script/mim-packages';
+import type { Rule, Report } from './rule';
+
+export const mim208: Rule = {
+  meta: {
+    id: 'MIM208',
+    name: 'invalid-msi-property-value',
+    defaultSeverity: 'warning',
+    fileKinds: ['cmd', 'powershell'],
+    summary: 'An msiexec property value the installer does not accept: REBOOT typos, 0/1 flags with other values, ADDLOCAL features misspelled.',
+    fixable: true,
+  },
+  checkScript({ script, report }) {
+    for (const invocation of script.installs) {
+      const reboot = property(invocation, 'REBOOT');
+      if (reboot) rebootReport(reboot).forEach(report);
+      if (!knownPackages[invocation.packageKind]) continue;
+      for (const prop of invocation.properties) {
+        if (booleanProperties.has(prop.name)) booleanReport(prop).forEach(report);
+      }
+      featureReports(invocation).forEach(report);
+    }
+  },
+};
+
+/** The written value without its quotes, when the property is a literal in the text. */
+function valueContentRange(prop: MsiProperty): { start: number; end: number } | undefined {
+  const range = prop.valueRange;
+  if (!range) return undefined;
+  const quoted = range.end - range.start === prop.value.length + 2;
+  return quoted ? { start: range.start + 1, end: range.end - 1 } : range;
+}
+
+function valueFix(prop: MsiProperty, value: string): Report['fixes'] {
+  const range = valueContentRange(prop);
+  return range && [{ title: `Set ${prop.name}=${value}`, edits: [{ ...range, newText: value }], preferred: true }];
+}
+
+function rebootReport(prop: MsiProperty): Report[] {
+  const value = prop.value.trim();
+  if (rebootValues.includes(value)) return [];
+  const suggestion = rebootValues.find((v) => v.toLowerCase() === value.toLowerCase()) ?? closestName(value, rebootValues.slice(0, 3)) ?? 'ReallySuppress';
+  const range = valueContentRange(prop) ?? prop.token;
+  return [{
+    start: range.start,
+    end: range.end,
+    message:
+      `REBOOT=${value} is not one of the documented values Force, Suppress, ReallySuppress (or F, S, R). Write ` +
+      `REBOOT=${suggestion}; otherwise the install may restart the server or prompt where the script expects it not to.`,
+    fixes: valueFix(prop, suggestion),
+  }];
+}
+
+function booleanReport(prop: MsiProperty): Report[] {
+  const value = prop.value.trim();
+  if (value === '0' || value === '1') return [];
+  const meant = /^(true|yes|on)$/i.test(value) ? '1' : /^(false|no|off)$/i.test(value) ? '0' : undefined;
+  const range = valueContentRange(prop) ?? prop.token;
+  return [{
+    start: range.start,
+    end: range.end,
+    message: `${prop.name} takes 0 or 1; "${prop.value}" is neither, and the installer may read it differently than intended.${meant ? ` Write ${meant}.` : ''}`,
+    fixes: meant ? valueFix(prop, meant) : undefined,
+  }];
+}
+
+function featureReports(invocation: MsiInvocation): Report[] {
+  const features = knownPackages[invocation.packageKind]?.features;
+  const addLocal = property(invocation, 'ADDLOCAL');
+  if (!features || !addLocal) return [];
+  const reports: Report[] = [];
+  let at = 0;
+  for (const feature of addLocal.value.split(',')) {
+    const name = feature.trim();
+    const offset = addLocal.value.indexOf(name, at);
+    at = offset + name.length;
+    if (name === '' || name === 'ALL' || features.includes(name)) continue;
+    const sameIgnoringCase = features.find((f) => f.toLowerCase() === name.toLowerCase());
+    const suggestion = sameIgnoringCase ?? closestName(name, features);
+    const content = valueContentRange(addLocal);
+    const raw = content ? content.start + offset : undefined;
+    const range = raw !== undefined ? { start: raw, end: raw + name.length } : { start: addLocal.token.start, end: addLocal.token.end };
+    reports.push({
+      ...range,
+      message: sameIgnoringCase
+        ? `ADDLOCAL feature ${name} must be spelled ${sameIgnoringCase}: Windows Installer feature names are case-sensitive, so this feature is not installed.`
+        : `${name} is not a feature of Service and Portal.msi${suggestion ? `; did you mean ${suggestion}?` : ''} Feature names are case-sensitive and must match exactly.`,
+      fixes: suggestion && raw !== undefined ? [{ title: `Use ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true }] : undefined,
+    });
+  }
+  return reports;
+}

@@ -1,0 +1,95 @@
+// Building blocks for script fixes: new statements in the script's own language, line ending and
+// indentation, inserted only between whole statements (never inside a ^ or backtick continuation).
+import type { SourceText } from '../source-text';
+import type { TextEdit } from '../types';
+import { schannelProtocolsPath } from '../tls/schannel';
+import type { ScriptCommand, ScriptLanguage, ScriptModel, Token } from './model';
+
+const tls11Key = `HKLM\\${schannelProtocolsPath}\\TLS 1.1`;
+
+/** Statements that turn TLS 1.1 on (Enabled=1, DisabledByDefault=0) or off again, Client and Server. */
+export function tls11Statements(language: ScriptLanguage, enable: boolean): string[] {
+  const enabled = enable ? 1 : 0;
+  const disabledByDefault = enable ? 0 : 1;
+  const why = enable
+    ? 'MIM 2016 SP2: keep TLS 1.1 enabled during the unattended MIM Service install (Microsoft: Planning MIM 2016 SP2 in TLS 1.2 or FIPS-mode environments)'
+    : 'MIM 2016 SP2: enforce TLS 1.2 again after the MIM Service install';
+  const lines: string[] = [];
+  if (language === 'cmd') {
+    lines.push(`rem ${why}`);
+    for (const side of ['Client', 'Server']) {
+      lines.push(`reg add "${tls11Key}\\${side}" /v Enabled /t REG_DWORD /d ${enabled} /f`);
+      lines.push(`reg add "${tls11Key}\\${side}" /v DisabledByDefault /t REG_DWORD /d ${disabledByDefault} /f`);
+    }
+    return lines;
+  }
+  lines.push(`# ${why}`);
+  for (const side of ['Client', 'Server']) {
+    const path = `'${tls11Key.replace(/^HKLM/, 'HKLM:')}\\${side}'`;
+    lines.push(`New-Item -Path ${path} -Force | Out-Null`);
+    lines.push(`New-ItemProperty -Path ${path} -Name 'Enabled' -Value ${enabled} -PropertyType DWord -Force | Out-Null`);
+    lines.push(`New-ItemProperty -Path ${path} -Name 'DisabledByDefault' -Value ${disabledByDefault} -PropertyType DWord -Force | Out-Null`);
+  }
+  return lines;
+}
+
+/** Inserts whole lines before the statement that holds `command`, with its indentation. */
+export function insertLinesBefore(source: SourceText, command: ScriptCommand, lines: readonly string[]): TextEdit {
+  const lineStart = source.lineStarts[source.positionAt(command.statementStart).line];
+  const text = lines.map((line) => command.indent + line + source.eol).join('');
+  return { start: lineStart, end: lineStart, newText: text };
+}
+
+/**
+ * The statement after which new statements may go without changing what the script does: after
+ * `command`, and after the error checks that follow it directly (`if errorlevel 1 …`, `if ($?) …`,
+ * `$LASTEXITCODE`), because a `reg add` in between would reset the exit code those checks read.
+ */
+export function afterErrorChecks(source: SourceText, model: ScriptModel, command: ScriptCommand): ScriptCommand {
+  const check = model.language === 'cmd' ? /errorlevel/i : /\$\?|\$LASTEXITCODE/i;
+  let last = command;
+  for (const next of model.commands) {
+    if (next.statementStart <= last.statementEnd) continue;
+    if (!check.test(source.text.slice(next.statementStart, next.statementEnd))) break;
+    last = next;
+  }
+  return last;
+}
+
+/** Inserts whole lines after the statement that holds `command` (after its last continuation line). */
+export function insertLinesAfter(source: SourceText, command: ScriptCommand, lines: readonly string[]): TextEdit {
+  const lastLine = source.positionAt(command.statementEnd).line;
+  const at = source.lineEndOffset(lastLine);
+  const text = lines.map((line) => source.eol + command.indent + line).join('');
+  return { start: at, end: at, newText: text };
+}
+
+/**
+ * Removes one argument: with its comma when it is an array element (`'/qn',`), otherwise with the
+ * blank before it, so the rest of the line, including a trailing ^ or backtick, stays as it was.
+ */
+export function removeArgument(source: SourceText, token: Token): TextEdit {
+  const text = source.text;
+  let after = token.end;
+  while (text[after] === ' ' || text[after] === '\t') after++;
+  if (text[after] === ',') {
+    after++;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    return { start: token.start, end: after, newText: '' };
+  }
+  let before = token.start;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  if (text[before - 1] === ',') return { start: before - 1, end: token.end, newText: '' };
+  if (before < token.start && text[before - 1] !== '\n' && text[before - 1] !== '\r' && before > 0) {
+    return { start: before, end: token.end, newText: '' };
+  }
+  return { start: token.start, end: after, newText: '' };
+}
+
+/** Replaces a token's value, keeping its quotes. Undefined when the token is not a literal in the text. */
+export function replaceTokenText(source: SourceText, token: Token, oldValue: string, newValue: string): TextEdit | undefined {
+  const raw = source.text.slice(token.start, token.end);
+  const at = raw.lastIndexOf(oldValue);
+  if (at < 0 || raw.indexOf(oldValue) !== at) return undefined;
+  return { start: token.start + at, end: token.start + at + oldValue.length, newText: newValue };
+}
