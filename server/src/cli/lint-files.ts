@@ -2,7 +2,7 @@
 // read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { fixAll, lint, profileFromSettings, type HostProfile } from '../engine/index';
+import { callersByScript, fixAll, lint, profileFromSettings, scriptPathKey, type LintOptions } from '../engine/index';
 import type { CliOptions } from './args';
 import { collectFiles } from './collect';
 import { FileAccessError, reason } from './errors';
@@ -28,9 +28,12 @@ export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
   const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd)));
   const profile = profileFromSettings({ fips: options.fips, tls12Only: options.tls12Only }, 'flag');
   let incomplete = false;
+  // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
+  const callers = callersByScript(read.map((file) => ({ text: file.decoded.text, fileName: file.displayPath })), profile);
   const reports = read.map((file) => {
-    const fixed = options.fix ? fixOne(file, profile, warnings) : { text: file.decoded.text, applied: 0 };
-    const result = lint(fixed.text, file.displayPath, { profile });
+    const lintOptions: LintOptions = { profile, callers: callers.get(scriptPathKey(file.displayPath)) };
+    const fixed = options.fix ? fixOne(file, lintOptions, warnings) : { text: file.decoded.text, applied: 0 };
+    const result = lint(fixed.text, file.displayPath, lintOptions);
     for (const failure of result.failures) {
       incomplete = true;
       warnings.push(`rule ${failure.ruleId} failed on ${file.displayPath}: ${reason(failure.error)}`);
@@ -59,9 +62,9 @@ function readOne(absolutePath: string, displayPath: string): ReadFile {
 }
 
 /** Applies the preferred fixes and writes the file back in its own encoding; returns the text to report on. */
-function fixOne(file: ReadFile, profile: HostProfile, warnings: string[]): { text: string; applied: number } {
+function fixOne(file: ReadFile, lintOptions: LintOptions, warnings: string[]): { text: string; applied: number } {
   const original = { text: file.decoded.text, applied: 0 };
-  const result = fixAll(file.decoded.text, file.displayPath, { profile });
+  const result = fixAll(file.decoded.text, file.displayPath, lintOptions);
   if (result.applied === 0 || result.text === file.decoded.text) return original;
   const { encoding, bom, roundTrips } = file.decoded;
   if (!roundTrips) {

@@ -1,5 +1,6 @@
 // The engine's public surface for the language server, the CLI and tests.
-export { lint, type LintOptions, type LintResult, type SeverityOverride } from './lint';
+export { lint, scriptCalls, callersByScript, type LintOptions, type LintResult, type SeverityOverride, type ScriptCall } from './lint';
+export { scriptPathKey, type CallContext } from './script/facts';
 export { applyEdits, compatiblePreferredEdits, fixAll, type FixAllResult } from './fixes';
 export { allRules, ruleById } from './rules/index';
 export type { RuleMeta } from './rules/rule';

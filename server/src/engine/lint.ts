@@ -8,7 +8,7 @@ import { configFacts } from './config/facts';
 import { allRules } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { readCmd } from './script/cmd/read';
-import { scriptFacts, type CallContext } from './script/facts';
+import { scriptFacts, scriptPathKey, type CallContext } from './script/facts';
 import type { ScriptModel } from './script/model';
 import type { FileKind, Finding, Severity } from './types';
 
@@ -77,4 +77,50 @@ function runRules(
       failures.push({ ruleId: rule.meta.id, error });
     }
   }
+}
+
+/** A script that runs another script: the target's path and the TLS 1.1 client state at the call. */
+export interface ScriptCall {
+  target: string;
+  context: CallContext;
+}
+
+/**
+ * The other scripts a script runs, for the workspace index: a wrapper that keeps TLS 1.1 on around
+ * `call install.cmd` (Microsoft's workaround) makes the called script's unattended install fine.
+ */
+export function scriptCalls(text: string, fileName: string, profile: HostProfile = unknownProfile()): ScriptCall[] {
+  const kind = fileKindOf(fileName);
+  if (kind !== 'cmd' && kind !== 'powershell') return [];
+  const source = new SourceText(text, fileName);
+  const facts = scriptFacts(readScript(kind, text, fileName), text, profile);
+  return facts.steps.flatMap((step) =>
+    step.kind === 'call'
+      ? [{
+          target: step.target,
+          context: {
+            tls11: step.tls11Before,
+            location: {
+              file: fileName,
+              start: step.command.start,
+              end: step.command.end,
+              line: source.positionAt(step.command.start).line,
+              message: step.tls11Before === 'on' ? 'called here with TLS 1.1 enabled' : 'called here',
+            },
+          },
+        }]
+      : [],
+  );
+}
+
+/** Who calls whom across a set of scripts: for each called script (by scriptPathKey), its callers. */
+export function callersByScript(files: Iterable<{ text: string; fileName: string }>, profile?: HostProfile): Map<string, CallContext[]> {
+  const callers = new Map<string, CallContext[]>();
+  for (const file of files) {
+    for (const call of scriptCalls(file.text, file.fileName, profile)) {
+      const key = scriptPathKey(call.target);
+      callers.set(key, [...(callers.get(key) ?? []), call.context]);
+    }
+  }
+  return callers;
 }

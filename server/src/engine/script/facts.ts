@@ -42,8 +42,9 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
       steps.push({ kind: 'install', command, invocation, tls11Before });
       continue;
     }
-    if (command.name === 'call' && command.args[0]) {
-      steps.push({ kind: 'call', command, target: command.args[0].text, tls11Before });
+    const target = calledScript(command);
+    if (target) {
+      steps.push({ kind: 'call', command, target, tls11Before });
       continue;
     }
     for (const write of registryWritesOf(command)) {
@@ -64,4 +65,15 @@ function startingState(profile: HostProfile, callers: readonly CallContext[]): {
   const host = profile.tls12Only;
   const tls11: Tristate = host.value === 'on' ? 'off' : host.value === 'off' ? 'on' : 'unknown';
   return { tls11, evidence: host.evidence };
+}
+
+/** `call "%~dp0install.cmd"` or a batch file run directly: the path of the script it runs. */
+function calledScript(command: ScriptCommand): string | undefined {
+  if (command.name === 'call') return command.args[0]?.resolved ? command.args[0].text : undefined;
+  return command.nameToken.resolved && /\.(cmd|bat)$/i.test(command.nameToken.text) ? command.nameToken.text : undefined;
+}
+
+/** A key for comparing script paths the way Windows does: separators unified, case ignored. */
+export function scriptPathKey(path: string): string {
+  return path.replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase();
 }

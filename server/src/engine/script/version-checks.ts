@@ -16,7 +16,7 @@ export interface VersionLiteral {
   stringComparison?: { leftOperandStart: number; literalQuoteStart: number };
 }
 
-const versionPattern = /(?<![\w.])(1[189])\.(\d{1,2})\.(\d{1,5})(?:\.(\d{1,5}))?(?![\w.])/g;
+const versionPattern = /(?<![\d.])(1[189])\.(\d{1,2})\.(\d{1,5})(?:\.(\d{1,5}))?(?!\d|\.\d)/g;
 const snacWords = /sqlncli|native\s*client|\bsnac/i;
 const oledbWords = /msoledbsql|ole\s*db\s*driver|\boledb/i;
 /** `<left> -lt '11.0.7001.0'` where left is a registry string such as $x.InstalledVersion, without a [version] cast. */
