@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, lint, profileFromSettings, ruleDocsUrl, SourceText } from '../../server/src/engine/index';
 import { formatStylish } from '../../server/src/cli/formats/stylish';
+import { formatJson } from '../../server/src/cli/formats/json';
 import { expectedJsonFinding, lineAndColumn, makeTempDir, runCli, serviceConfigName, writeTree } from './helpers';
 
 const bom = '\uFEFF';
@@ -22,15 +23,24 @@ const serviceText = [
   '',
 ].join('\n');
 const cleanText = '<packages />\n';
+// A script: on a TLS 1.2-only host an unattended MIM Service install after disabling TLS 1.1 fails.
+const schannel = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
+const scriptText = [
+  '@echo off',
+  `reg add "${schannel}\\TLS 1.1\\Client" /v Enabled /t REG_DWORD /d 0 /f`,
+  'msiexec /i "Service and Portal.msi" /qn CERTIFICATE_NAME=mim.contoso.com',
+  '',
+].join('\r\n');
 
 const dir = makeTempDir();
 const files = {
   [join('bad', 'broken.exe.config')]: bom + brokenText,
   [join('svc dir', serviceConfigName)]: serviceText,
   [join('clean', 'packages.config')]: cleanText,
+  [join('scripts', 'setup.cmd')]: scriptText,
 };
 writeTree(dir, files);
-const profile = profileFromSettings({ fips: 'on', tls12Only: 'auto' }, 'flag');
+const profile = profileFromSettings({ fips: 'on', tls12Only: 'on' }, 'flag');
 const engineFindings = Object.fromEntries(
   Object.entries(files).map(([path, content]) => [path, lint(content.replace(/^\uFEFF/, ''), path, { profile }).findings]),
 );
@@ -40,15 +50,16 @@ test('the fixtures give the engine something to report (else these tests prove n
   assert.ok(engineFindings[join('bad', 'broken.exe.config')].some((f) => f.ruleId === 'MIM001' && f.severity === 'error'));
   assert.ok(engineFindings[join('svc dir', serviceConfigName)].length >= 2);
   assert.deepEqual(engineFindings[join('clean', 'packages.config')], []);
+  assert.ok(engineFindings[join('scripts', 'setup.cmd')].length > 0, 'a script finding');
 });
 
 test('json: every linted file with the engine findings, LSP and 1-based positions, and the profile', () => {
-  const run = runCli(['--format', 'json', '--fips', 'on', '.'], dir);
+  const run = runCli(['--format', 'json', '--fips', 'on', '--tls12-only', 'on', '.'], dir);
   assert.equal(run.status, expectedErrors > 0 ? 1 : 0);
   assert.equal(run.stderr, '');
   const output = JSON.parse(run.stdout);
   assert.equal(output.profile.fips, 'on');
-  assert.equal(output.profile.tls12Only, 'unknown');
+  assert.equal(output.profile.tls12Only, 'on');
   assert.deepEqual(output.files.map((f: { file: string }) => f.file).sort(), Object.keys(files).sort());
   for (const file of output.files) {
     const text = files[file.file].replace(/^\uFEFF/, '');
@@ -56,6 +67,10 @@ test('json: every linted file with the engine findings, LSP and 1-based position
       ...expectedJsonFinding(text, file.file, finding),
       fixable: finding.fixes?.some((fix) => fix.preferred) ?? false,
       docsUrl: ruleDocsUrl(finding.ruleId),
+      related: (finding.related ?? []).map((place) => {
+        assert.equal(place.file, file.file, 'the fixtures only have evidence in the same file');
+        return { file: place.file, message: place.message, ...lineAndColumn(text, place.start) };
+      }),
     }));
     assert.deepEqual(file.findings, expected, file.file);
   }
@@ -65,7 +80,7 @@ test('json: every linted file with the engine findings, LSP and 1-based position
 });
 
 test('stylish: one line per finding with 1-based line:col, severity, message and rule ID, then a summary', () => {
-  const run = runCli(['--fips', 'on', '.'], dir);
+  const run = runCli(['--fips', 'on', '--tls12-only', 'on', '.'], dir);
   assert.equal(run.status, expectedErrors > 0 ? 1 : 0);
   const lines = run.stdout.split('\n');
   const findingLine = /^  (\d+):(\d+) +(error|warning|info|hint) +(\S.*?)  (MIM\d{3})$/;
@@ -108,8 +123,25 @@ test('stylish keeps a multi-line message on one line, and prints nothing for a c
   assert.equal(formatStylish({ ...report, files: [{ ...report.files[0], findings: [] }] }), '');
 });
 
+test('json: related evidence in the same file gets 1-based positions; elsewhere keeps the recorded line', () => {
+  const text = 'one\r\ntwo 😀 three\r\n';
+  const source = new SourceText(text, 'a.cmd');
+  const related = [
+    { file: 'a.cmd', start: text.indexOf('three'), end: text.indexOf('three') + 5, message: 'here' },
+    { file: 'other.reg', start: 0, end: 1, line: 4, message: 'there' },
+    { file: 'unknown.reg', start: 0, end: 1, message: 'somewhere' },
+  ];
+  const finding = { ruleId: 'MIM999', severity: 'error' as const, start: 0, end: 3, message: 'm', related };
+  const report = { profile, cwd: dir, files: [{ displayPath: 'a.cmd', absolutePath: join(dir, 'a.cmd'), encoding: 'utf-8' as const, bom: false, source, findings: [finding], fixesApplied: 0 }] };
+  assert.deepEqual(JSON.parse(formatJson(report)).files[0].findings[0].related, [
+    { file: 'a.cmd', message: 'here', ...lineAndColumn(text, related[0].start) },
+    { file: 'other.reg', message: 'there', line: 5 },
+    { file: 'unknown.reg', message: 'somewhere' },
+  ]);
+});
+
 test('sarif: a valid 2.1.0 log with every rule, results pointing into them, and encoded relative URIs', () => {
-  const run = runCli(['--format', 'sarif', '--fips', 'on', '.'], dir);
+  const run = runCli(['--format', 'sarif', '--fips', 'on', '--tls12-only', 'on', '.'], dir);
   assert.equal(run.status, expectedErrors > 0 ? 1 : 0);
   const log = JSON.parse(run.stdout);
   assert.equal(typeof log.$schema, 'string');

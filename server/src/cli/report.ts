@@ -40,6 +40,25 @@ export function oneBasedRange(source: SourceText, finding: Finding): OneBasedRan
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
+/** A related place (evidence) for output: 1-based line and column when they are known. */
+export interface RelatedPlace {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** Related places in the same file get positions from its text; others keep the line the engine recorded. */
+export function relatedPlaces(file: FileReport, finding: Finding): RelatedPlace[] {
+  return (finding.related ?? []).map((location) => {
+    if (location.file === file.displayPath) {
+      const start = file.source.positionAt(location.start);
+      return { file: location.file, message: location.message, line: start.line + 1, column: start.character + 1 };
+    }
+    return { file: location.file, message: location.message, ...(location.line === undefined ? {} : { line: location.line + 1 }) };
+  });
+}
+
 /** Whether `mim-lint --fix` would fix the finding: it has a preferred fix. */
 export function isFixable(finding: Finding): boolean {
   return finding.fixes?.some((fix) => fix.preferred === true) ?? false;

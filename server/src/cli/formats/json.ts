@@ -12,7 +12,8 @@
 //       "range": { "start": { "line": 0, "character": 4 }, "end": { … } },  // 0-based, as LSP
 //       "line": 1, "column": 5, "endLine": 1, "endColumn": 9,            // 1-based, as editors show
 //       "fixable": true,                   // --fix would fix it
-//       "docsUrl": "https://…/MIM001.md"
+//       "docsUrl": "https://…/MIM001.md",
+//       "related": [{ "file": "setup.cmd", "message": "…", "line": 3, "column": 1 }]  // evidence; line/column 1-based, when known
 //     }]
 //   }]
 // }
@@ -20,7 +21,7 @@
 // Columns count UTF-16 code units of the text without its BOM. Every linted file is listed, also
 // those without findings, so a script can tell "clean" from "not linted".
 import { describeProfile, ruleDocsUrl } from '../../engine/index';
-import { isFixable, oneBasedRange, zeroBasedRange, type FileReport, type LintReport } from '../report';
+import { isFixable, oneBasedRange, relatedPlaces, zeroBasedRange, type FileReport, type LintReport } from '../report';
 import { toolName, toolVersion } from '../tool';
 
 export function formatJson(report: LintReport): string {
@@ -50,6 +51,7 @@ function fileJson(file: FileReport) {
       ...oneBasedRange(file.source, finding),
       fixable: isFixable(finding),
       docsUrl: ruleDocsUrl(finding.ruleId),
+      related: relatedPlaces(file, finding),
     })),
   };
 }
