@@ -8,6 +8,7 @@ import { configFacts } from './config/facts';
 import { allRules } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { readCmd } from './script/cmd/read';
+import { readRegistryFile } from './registry/read';
 import { scriptFacts, scriptPathKey, type CallContext } from './script/facts';
 import type { ScriptModel } from './script/model';
 import type { FileKind, Finding, Severity } from './types';
@@ -50,6 +51,9 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
   } else if (kind === 'cmd' || kind === 'powershell') {
     const script = scriptFacts(readScript(kind, text, fileName), text, profile, options.callers);
     run((rule, report) => rule.checkScript?.({ source, profile, script, report }));
+  } else if (kind === 'reg' || kind === 'inf') {
+    const registry = readRegistryFile(kind, text);
+    run((rule, report) => rule.checkRegistry?.({ source, profile, registry, report }));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { kind, source, findings, failures };

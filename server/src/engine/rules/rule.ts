@@ -6,6 +6,7 @@ import type { HostProfile } from '../profile';
 import type { SourceText } from '../source-text';
 import type { ConfigFacts } from '../config/facts';
 import type { ScriptFacts } from '../script/facts';
+import type { RegistryFacts } from '../registry/facts';
 
 export interface RuleMeta {
   /** Stable: tests, docs, suppressions and CI pipelines refer to it. */
@@ -46,10 +47,15 @@ export interface ScriptContext extends BaseContext {
   script: ScriptFacts;
 }
 
+export interface RegistryContext extends BaseContext {
+  registry: RegistryFacts;
+}
+
 export interface Rule {
   meta: RuleMeta;
   checkConfig?(context: ConfigContext): void;
   checkScript?(context: ScriptContext): void;
+  checkRegistry?(context: RegistryContext): void;
 }
 
 /** A rule that reads only configs (the foundation rules). */

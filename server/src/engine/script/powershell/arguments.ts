@@ -18,7 +18,7 @@ export type Unit =
 export type ValueUnit = Extract<Unit, { kind: 'value' }>;
 export type ParameterUnit = Extract<Unit, { kind: 'parameter' }>;
 
-export function isParameterWord(node: Node | undefined): node is LexToken {
+export function isParameterWord(node: Node | undefined): node is LexToken & { kind: 'word' } {
   return isToken(node, 'word') && node.text.length > 1 && isDash(node.text.charCodeAt(0)) && isLetter(node.text.charCodeAt(1));
 }
 

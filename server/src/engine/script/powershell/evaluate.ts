@@ -137,11 +137,14 @@ export class Evaluator {
     ).pieces;
   }
 
-  /** A variable reference: scalars located at the reference, arrays and hashtables as defined. */
+  /**
+   * A variable reference is located at the reference; a scalar's text too. An array's items keep
+   * where they were written, since one reference cannot point at each of them.
+   */
   private reference(token: LexToken): Value | undefined {
     const value = this.variables.get(token.text);
     if (!value) return undefined;
-    return value.kind === 'scalar' ? relocate(value, token.start, token.end) : value;
+    return value.kind === 'scalar' ? relocate(value, token.start, token.end) : { ...value, start: token.start, end: token.end };
   }
 
   /** One node; in expression mode a bareword is a command (unknown) unless it is a number. */

@@ -82,10 +82,11 @@ function closeGroup(group: Group): void {
   if (last) group.end = Math.max(group.end, last.end);
 }
 
-export function isGroup(node: Node | undefined, open?: string): node is Group {
+// The guards name the kind or bracket in their type, so a false result does not narrow the node to the other half of `Node`.
+export function isGroup<O extends string>(node: Node | undefined, open?: O): node is Group & { open: O } {
   return node !== undefined && node.kind === 'group' && (open === undefined || node.open === open);
 }
 
-export function isToken(node: Node | undefined, kind?: LexToken['kind']): node is LexToken {
+export function isToken<K extends LexToken['kind']>(node: Node | undefined, kind?: K): node is LexToken & { kind: K } {
   return node !== undefined && node.kind !== 'group' && (kind === undefined || node.kind === kind);
 }
