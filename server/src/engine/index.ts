@@ -9,3 +9,6 @@ export { SourceText, type Position } from './source-text';
 export { fileKindOf, supportedKinds } from './file-kinds';
 export * from './profile';
 export type * from './types';
+export { hostEvidence, type HostEvidence, type FactEvidence } from './host/evidence';
+export { inferProfile } from './host/infer';
+export type { RuleFailure } from './lint';

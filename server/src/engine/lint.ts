@@ -7,10 +7,9 @@ import { parseXml } from './xml/parse';
 import { configFacts } from './config/facts';
 import { allRules } from './rules/index';
 import type { Report, Rule } from './rules/rule';
-import { readCmd } from './script/cmd/read';
+import { readScript } from './script/read-script';
 import { readRegistryFile } from './registry/read';
 import { scriptFacts, scriptPathKey, type CallContext } from './script/facts';
-import type { ScriptModel } from './script/model';
 import type { FileKind, Finding, Severity } from './types';
 
 export type SeverityOverride = Severity | 'off';
@@ -57,10 +56,6 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { kind, source, findings, failures };
-}
-
-export function readScript(kind: 'cmd' | 'powershell', text: string, fileName: string): ScriptModel {
-  return kind === 'cmd' ? readCmd(text, fileName) : { language: 'powershell', commands: [], comments: [], code: [] };
 }
 
 function runRules(

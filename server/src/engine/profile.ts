@@ -12,6 +12,8 @@ export interface Fact {
   source: FactSource;
   /** Where the value came from when it was inferred (file and line of a registry write). */
   evidence: Location[];
+  /** Sources disagree (some say on, some off): the value stays unknown and the evidence lists both sides. */
+  conflict?: boolean;
 }
 
 export interface HostProfile {

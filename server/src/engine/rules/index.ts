@@ -21,10 +21,12 @@ import { mim205 } from './mim205-oledb-driver-too-old';
 import { mim206 } from './mim206-legacy-sql-provider';
 import { mim207 } from './mim207-unknown-msi-property';
 import { mim208 } from './mim208-invalid-msi-property-value';
+import { mim306 } from './mim306-host-evidence-conflict';
 
 export const allRules: readonly Rule[] = [
   mim001, mim002, mim101, mim102, mim103, mim104, mim105, mim106, mim107, mim108, mim109, mim110,
   mim201, mim202, mim203, mim204, mim205, mim206, mim207, mim208,
+  mim306,
 ];
 
 export function ruleById(id: string): Rule | undefined {

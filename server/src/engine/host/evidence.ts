@@ -1,0 +1,98 @@
+// What one hardening source says about the host: a .reg export, a security template, or a script's
+// registry writes. FIPS: Lsa\FIPSAlgorithmPolicy\Enabled (or the older Lsa value FIPSAlgorithmPolicy).
+// TLS 1.2-only: SSL 3.0, TLS 1.0 and TLS 1.1 disabled while TLS 1.2 stays usable. Later writes win.
+import { fileKindOf } from '../file-kinds';
+import { readScript } from '../script/read-script';
+import { scriptFacts } from '../script/facts';
+import { readRegistryFile } from '../registry/read';
+import type { RegistryWrite } from '../registry/model';
+import { applyWrite, schannelTarget, stateFromHost, usable, type ProtocolState, type Side } from '../tls/schannel';
+import { unknownProfile } from '../profile';
+import { SourceText } from '../source-text';
+import type { Location } from '../types';
+
+export interface FactEvidence {
+  value: 'on' | 'off';
+  locations: Location[];
+}
+
+export interface HostEvidence {
+  file: string;
+  fips?: FactEvidence;
+  tls12Only?: FactEvidence;
+}
+
+/** The registry writes a file makes, and whether the file states the host's lasting configuration. */
+export function hardeningWrites(text: string, fileName: string): { writes: RegistryWrite[]; declarative: boolean } {
+  const kind = fileKindOf(fileName);
+  if (kind === 'reg' || kind === 'inf') return { writes: readRegistryFile(kind, text).writes, declarative: true };
+  if (kind === 'cmd' || kind === 'powershell') {
+    const facts = scriptFacts(readScript(kind, text, fileName), text, unknownProfile());
+    return { writes: facts.steps.flatMap((step) => (step.kind === 'registry' ? [step.write] : [])), declarative: false };
+  }
+  return { writes: [], declarative: false };
+}
+
+export function hostEvidence(text: string, fileName: string): HostEvidence {
+  const { writes, declarative } = hardeningWrites(text, fileName);
+  if (writes.length === 0) return { file: fileName };
+  const source = new SourceText(text, fileName);
+  const at = (write: RegistryWrite, message: string): Location => ({
+    file: fileName,
+    start: write.start,
+    end: write.end,
+    line: source.positionAt(write.start).line,
+    message,
+  });
+  return { file: fileName, fips: fipsEvidence(writes, at), tls12Only: tls12OnlyEvidence(writes, declarative, at) };
+}
+
+type At = (write: RegistryWrite, message: string) => Location;
+
+function fipsEvidence(writes: readonly RegistryWrite[], at: At): FactEvidence | undefined {
+  let last: RegistryWrite | undefined;
+  for (const write of writes) {
+    if (write.hive !== 'HKLM' || write.operation !== 'set-value' || typeof write.data !== 'number') continue;
+    const path = write.path.toLowerCase();
+    const name = write.valueName?.toLowerCase();
+    const modern = path === 'system\\currentcontrolset\\control\\lsa\\fipsalgorithmpolicy' && name === 'enabled';
+    const legacy = path === 'system\\currentcontrolset\\control\\lsa' && name === 'fipsalgorithmpolicy';
+    if (modern || legacy) last = write;
+  }
+  if (!last) return undefined;
+  const on = last.data !== 0;
+  return { value: on ? 'on' : 'off', locations: [at(last, on ? 'FIPS mode is enabled here' : 'FIPS mode is disabled here')] };
+}
+
+const olderProtocols = ['SSL 3.0', 'TLS 1.0', 'TLS 1.1'];
+
+function tls12OnlyEvidence(writes: readonly RegistryWrite[], declarative: boolean, at: At): FactEvidence | undefined {
+  const states = new Map<string, ProtocolState>();
+  const lastWrite = new Map<string, RegistryWrite>();
+  for (const write of writes) {
+    const target = schannelTarget(write);
+    if (!target) continue;
+    const key = `${target.protocol}|${target.side}`;
+    states.set(key, applyWrite(states.get(key) ?? stateFromHost('unknown'), write));
+    lastWrite.set(key, write);
+  }
+  for (const side of ['Client', 'Server'] as Side[]) {
+    const olderOff = olderProtocols.every((p) => usable(states.get(`${p}|${side}`) ?? stateFromHost('unknown')) === 'off');
+    const tls12 = usable(states.get(`TLS 1.2|${side}`) ?? stateFromHost('unknown'));
+    if (olderOff && tls12 !== 'off') {
+      const locations = olderProtocols.map((p) => at(lastWrite.get(`${p}|${side}`)!, `${p} (${side}) is disabled here: only TLS 1.2 is left`));
+      return { value: 'on', locations };
+    }
+  }
+  // A script that turns TLS 1.1 on for an install is temporary; only a lasting hardening file says "off".
+  if (!declarative) return undefined;
+  for (const protocol of ['TLS 1.0', 'TLS 1.1']) {
+    for (const side of ['Client', 'Server']) {
+      const key = `${protocol}|${side}`;
+      if (usable(states.get(key) ?? stateFromHost('unknown')) === 'on') {
+        return { value: 'off', locations: [at(lastWrite.get(key)!, `${protocol} (${side}) is enabled here`)] };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,7 @@
+// Picks the script reader for a file kind.
+import { readCmd } from './cmd/read';
+import type { ScriptModel } from './model';
+
+export function readScript(kind: 'cmd' | 'powershell', text: string, fileName: string): ScriptModel {
+  return kind === 'cmd' ? readCmd(text, fileName) : { language: 'powershell', commands: [], comments: [], code: [] };
+}
