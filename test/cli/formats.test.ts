@@ -118,7 +118,7 @@ test('stylish: one line per finding with 1-based line:col, severity, message and
 test('stylish keeps a multi-line message on one line, and prints nothing for a clean run', () => {
   const source = new SourceText('<a/>', 'a.config');
   const finding = { ruleId: 'MIM999', severity: 'warning' as const, start: 1, end: 2, message: 'first\r\n   second\nthird' };
-  const report = { profile, cwd: dir, files: [{ displayPath: 'a.config', absolutePath: join(dir, 'a.config'), encoding: 'utf-8' as const, bom: false, source, findings: [finding], fixesApplied: 0 }] };
+  const report = { profile, workspaces: [], cwd: dir, files: [{ displayPath: 'a.config', absolutePath: join(dir, 'a.config'), encoding: 'utf-8' as const, bom: false, source, findings: [finding], fixesApplied: 0, profile }] };
   assert.equal(formatStylish(report), 'a.config\n  1:2  warning  first second third  MIM999\n\n✖ 1 problem (0 errors, 1 warning, 0 infos)\n');
   assert.equal(formatStylish({ ...report, files: [{ ...report.files[0], findings: [] }] }), '');
 });
@@ -132,7 +132,7 @@ test('json: related evidence in the same file gets 1-based positions; elsewhere 
     { file: 'unknown.reg', start: 0, end: 1, message: 'somewhere' },
   ];
   const finding = { ruleId: 'MIM999', severity: 'error' as const, start: 0, end: 3, message: 'm', related };
-  const report = { profile, cwd: dir, files: [{ displayPath: 'a.cmd', absolutePath: join(dir, 'a.cmd'), encoding: 'utf-8' as const, bom: false, source, findings: [finding], fixesApplied: 0 }] };
+  const report = { profile, workspaces: [], cwd: dir, files: [{ displayPath: 'a.cmd', absolutePath: join(dir, 'a.cmd'), encoding: 'utf-8' as const, bom: false, source, findings: [finding], fixesApplied: 0, profile }] };
   assert.deepEqual(JSON.parse(formatJson(report)).files[0].findings[0].related, [
     { file: 'a.cmd', message: 'here', ...lineAndColumn(text, related[0].start) },
     { file: 'other.reg', message: 'there', line: 5 },

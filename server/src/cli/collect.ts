@@ -9,6 +9,11 @@ import { FileAccessError, reason } from './errors';
 export interface CollectedFiles {
   /** Absolute paths, in the order given and walked. */
   files: string[];
+  /**
+   * The path argument each file came from (absolute): each directory tree named is one workspace, whose
+   * hardening sources say what host its configs and scripts are for.
+   */
+  workspaceOf: Map<string, string>;
   /** Things skipped that the user may want to know about (one line each, without the "mim-lint:" prefix). */
   warnings: string[];
 }
@@ -16,16 +21,19 @@ export interface CollectedFiles {
 const skippedDirectoryNames = new Set(['node_modules', '.git']);
 
 export function collectFiles(paths: readonly string[], cwd: string): CollectedFiles {
-  const collected: CollectedFiles = { files: [], warnings: [] };
+  const collected: CollectedFiles = { files: [], warnings: [], workspaceOf: new Map() };
+  let workspace = '';
   const seen = new Set<string>();
   const add = (absolute: string) => {
     const real = realPath(absolute);
     if (seen.has(real)) return;
     seen.add(real);
     collected.files.push(absolute);
+    collected.workspaceOf.set(absolute, workspace);
   };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
+    workspace = absolute;
     const stats = statOrThrow(absolute, path);
     if (stats.isDirectory()) walk(absolute, seen, add);
     else if (!stats.isFile()) throw new FileAccessError(`cannot read ${path}: not a regular file or directory`);

@@ -2,11 +2,11 @@
 // read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { callersByScript, fixAll, lint, profileFromSettings, scriptPathKey, type LintOptions } from '../engine/index';
+import { callersByScript, fixAll, hostEvidence, inferProfile, lint, profileFromSettings, scriptPathKey, unknownProfile, type HostProfile, type LintOptions } from '../engine/index';
 import type { CliOptions } from './args';
 import { collectFiles } from './collect';
 import { FileAccessError, reason } from './errors';
-import type { FileReport, LintReport } from './report';
+import type { FileReport, LintReport, WorkspaceReport } from './report';
 import { decodeText, encodeText, UnencodableTextError, type DecodedText } from './text-file';
 
 export interface LintOutcome {
@@ -19,43 +19,60 @@ export interface LintOutcome {
 
 interface ReadFile {
   absolutePath: string;
+  /** The path argument (absolute) the file was found under. */
+  workspace: string;
   displayPath: string;
   decoded: DecodedText;
 }
 
 export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
-  const { files, warnings } = collectFiles(options.paths, cwd);
-  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd)));
-  const profile = profileFromSettings({ fips: options.fips, tls12Only: options.tls12Only }, 'flag');
+  const { files, warnings, workspaceOf } = collectFiles(options.paths, cwd);
+  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!));
+  const flags = { fips: options.fips, tls12Only: options.tls12Only };
   let incomplete = false;
-  // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
-  const callers = callersByScript(read.map((file) => ({ text: file.decoded.text, fileName: file.displayPath })), profile);
-  const reports = read.map((file) => {
-    const lintOptions: LintOptions = { profile, callers: callers.get(scriptPathKey(file.displayPath)) };
-    const fixed = options.fix ? fixOne(file, lintOptions, warnings) : { text: file.decoded.text, applied: 0 };
-    const result = lint(fixed.text, file.displayPath, lintOptions);
-    for (const failure of result.failures) {
-      incomplete = true;
-      warnings.push(`rule ${failure.ruleId} failed on ${file.displayPath}: ${reason(failure.error)}`);
+  const workspaces: WorkspaceReport[] = [];
+  const reports: FileReport[] = [];
+  for (const [workspace, members] of groupBy(read, (file) => file.workspace)) {
+    // `auto` infers from the workspace's hardening sources; an explicit flag wins.
+    const inferred = inferProfile(members.map((file) => hostEvidence(file.decoded.text, file.displayPath)));
+    const profile = profileFromSettings(flags, 'flag', inferred);
+    workspaces.push({ displayPath: displayPathOf(workspace, cwd), profile });
+    // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
+    const callers = callersByScript(members.map((file) => ({ text: file.decoded.text, fileName: file.displayPath })), profile);
+    for (const file of members) {
+      const lintOptions: LintOptions = { profile, callers: callers.get(scriptPathKey(file.displayPath)) };
+      const fixed = options.fix ? fixOne(file, lintOptions, warnings) : { text: file.decoded.text, applied: 0 };
+      const result = lint(fixed.text, file.displayPath, lintOptions);
+      for (const failure of result.failures) {
+        incomplete = true;
+        warnings.push(`rule ${failure.ruleId} failed on ${file.displayPath}: ${reason(failure.error)}`);
+      }
+      reports.push({
+        displayPath: file.displayPath,
+        absolutePath: file.absolutePath,
+        encoding: file.decoded.encoding,
+        bom: file.decoded.bom,
+        source: result.source,
+        findings: result.findings,
+        fixesApplied: fixed.applied,
+        profile,
+      });
     }
-    const report: FileReport = {
-      displayPath: file.displayPath,
-      absolutePath: file.absolutePath,
-      encoding: file.decoded.encoding,
-      bom: file.decoded.bom,
-      source: result.source,
-      findings: result.findings,
-      fixesApplied: fixed.applied,
-    };
-    return report;
-  });
+  }
   if (files.length === 0) warnings.push('no files to lint');
-  return { report: { profile, files: reports, cwd }, warnings, incomplete };
+  const profile: HostProfile = workspaces[0]?.profile ?? profileFromSettings(flags, 'flag', unknownProfile());
+  return { report: { profile, workspaces, files: reports, cwd }, warnings, incomplete };
 }
 
-function readOne(absolutePath: string, displayPath: string): ReadFile {
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+function readOne(absolutePath: string, displayPath: string, workspace: string): ReadFile {
   try {
-    return { absolutePath, displayPath, decoded: decodeText(readFileSync(absolutePath)) };
+    return { absolutePath, displayPath, workspace, decoded: decodeText(readFileSync(absolutePath)) };
   } catch (error) {
     throw new FileAccessError(`cannot read ${displayPath}: ${reason(error)}`);
   }

@@ -14,10 +14,20 @@ export interface FileReport {
   findings: readonly Finding[];
   /** How many fixes --fix applied to this file (0 without --fix). */
   fixesApplied: number;
+  /** The host profile the file was linted with (its workspace's). */
+  profile: HostProfile;
+}
+
+/** A directory tree (or a file) named on the command line, and the host profile found for it. */
+export interface WorkspaceReport {
+  displayPath: string;
+  profile: HostProfile;
 }
 
 export interface LintReport {
+  /** The profile of the first workspace (every workspace's is in `workspaces`). */
   profile: HostProfile;
+  workspaces: readonly WorkspaceReport[];
   files: readonly FileReport[];
   /** The working directory that display paths and SARIF URIs are relative to. */
   cwd: string;

@@ -2,7 +2,9 @@
 //
 // {
 //   "tool":    { "name": "mim-lint", "version": "0.1.0" },
-//   "profile": { "fips": "on"|"off"|"unknown", "tls12Only": "on"|"off"|"unknown", "description": "FIPS · TLS 1.2-only" },
+//   "profile": { "fips": "on"|"off"|"unknown", "tls12Only": "on"|"off"|"unknown", "description": "FIPS · TLS 1.2-only",
+//                "facts": { "fips": { "value", "source": "flag"|"evidence"|…, "conflict", "evidence": [{ "file", "line", "message" }] }, … } },
+//   "workspaces": [{ "path": "examples", "profile": { …as above… } }],   // one per path argument
 //   "files": [{
 //     "file": "sub/app.exe.config",        // relative to the working directory
 //     "encoding": "utf-8", "bom": true,    // as read, and as --fix writes it back
@@ -20,18 +22,15 @@
 //
 // Columns count UTF-16 code units of the text without its BOM. Every linted file is listed, also
 // those without findings, so a script can tell "clean" from "not linted".
-import { describeProfile, ruleDocsUrl } from '../../engine/index';
+import { describeProfile, ruleDocsUrl, type HostProfile } from '../../engine/index';
 import { isFixable, oneBasedRange, relatedPlaces, zeroBasedRange, type FileReport, type LintReport } from '../report';
 import { toolName, toolVersion } from '../tool';
 
 export function formatJson(report: LintReport): string {
   const output = {
     tool: { name: toolName, version: toolVersion },
-    profile: {
-      fips: report.profile.fips.value,
-      tls12Only: report.profile.tls12Only.value,
-      description: describeProfile(report.profile),
-    },
+    profile: profileJson(report.profile),
+    workspaces: report.workspaces.map((workspace) => ({ path: workspace.displayPath, profile: profileJson(workspace.profile) })),
     files: report.files.map(fileJson),
   };
   return JSON.stringify(output, null, 2) + '\n';
@@ -53,5 +52,21 @@ function fileJson(file: FileReport) {
       docsUrl: ruleDocsUrl(finding.ruleId),
       related: relatedPlaces(file, finding),
     })),
+  };
+}
+
+/** Each fact with where it came from: a flag, or the evidence (file, 1-based line) it was inferred from. */
+function profileJson(profile: HostProfile) {
+  const fact = (value: HostProfile['fips']) => ({
+    value: value.value,
+    source: value.source,
+    conflict: value.conflict === true,
+    evidence: value.evidence.map((e) => ({ file: e.file, message: e.message, ...(e.line === undefined ? {} : { line: e.line + 1 }) })),
+  });
+  return {
+    fips: profile.fips.value,
+    tls12Only: profile.tls12Only.value,
+    description: describeProfile(profile),
+    facts: { fips: fact(profile.fips), tls12Only: fact(profile.tls12Only) },
   };
 }

@@ -55,7 +55,19 @@ export function formatSarif(report: LintReport): string {
             ],
           };
         })),
-        properties: { hostProfile: describeProfile(report.profile) },
+        properties: {
+          hostProfile: describeProfile(report.profile),
+          hostProfiles: report.workspaces.map((workspace) => ({
+            path: workspace.displayPath,
+            fips: workspace.profile.fips.value,
+            tls12Only: workspace.profile.tls12Only.value,
+            evidence: [...workspace.profile.fips.evidence, ...workspace.profile.tls12Only.evidence].map((e) => ({
+              file: e.file,
+              line: e.line === undefined ? undefined : e.line + 1,
+              message: e.message,
+            })),
+          })),
+        },
       },
     ],
   };
