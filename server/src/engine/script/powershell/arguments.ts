@@ -39,10 +39,19 @@ export function argumentUnits(nodes: readonly Node[]): Unit[] {
     if (isToken(node, 'newline') || isToken(node, 'comma')) {
       i++;
     } else if (isParameterWord(node)) {
-      const colon = node.text.endsWith(':');
-      const name = node.text.slice(1, colon ? -1 : undefined).toLowerCase();
-      units.push({ kind: 'parameter', name, colon, token: node, start: node.start, end: node.end });
+      const cut = node.text.indexOf(':');
+      const colon = cut > 0;
+      const name = node.text.slice(1, colon ? cut : undefined).toLowerCase();
       i++;
+      // `-Value:0` is one word: its value is the part after the colon.
+      if (colon && cut < node.text.length - 1) {
+        const value = afterColon(node, cut);
+        const parameter = { ...node, text: node.text.slice(0, cut + 1), end: Math.max(node.start + cut + 1, value.start) };
+        units.push({ kind: 'parameter', name, colon, token: parameter, start: parameter.start, end: parameter.end });
+        units.push({ kind: 'value', items: [[value]], start: value.start, end: value.end });
+      } else {
+        units.push({ kind: 'parameter', name, colon, token: node, start: node.start, end: node.end });
+      }
     } else if (isToken(node, 'splat') || isToken(node, 'verbatim')) {
       units.push({ kind: node.kind, token: node, start: node.start, end: node.end });
       i++;
@@ -71,6 +80,13 @@ export function argumentUnits(nodes: readonly Node[]): Unit[] {
     }
   }
   return units;
+}
+
+function afterColon(word: LexToken, cut: number): LexToken {
+  const text = word.text.slice(cut + 1);
+  const exact = word.parts === undefined;
+  const start = exact ? word.start + cut + 1 : word.start;
+  return { ...word, spaceBefore: false, start, text, parts: [{ kind: 'text', text, start, end: word.end, exact }] };
 }
 
 function gluable(node: Node): boolean {

@@ -88,7 +88,7 @@ function commandOf(element: readonly Node[], context: StatementContext, evaluato
   };
   if (invoked.name === 'start-process') return startProcess(invoked, context, evaluator);
   if (invoked.name === 'msiexec') {
-    return finish(invoked, context, { args: programArguments(invoked.units, evaluator), named: Object.create(null), positional: [] });
+    return finish(invoked, context, { args: programArguments(invoked.units, evaluator), named: {}, positional: [] });
   }
   return finish(invoked, context, bindCommand(invoked.units, isCmdletName(invoked.name), isCommonSwitch, evaluator));
 }
@@ -166,9 +166,10 @@ function parametersOf(units: Unit[], isSwitch: (name: string) => boolean, evalua
 function bindCommand(units: Unit[], cmdlet: boolean, isSwitch: (name: string) => boolean, evaluator: Evaluator): Bound {
   const { named, positional } = parametersOf(units, isSwitch, evaluator);
   const source = (start: number, end: number) => evaluator.source(start, end);
-  const namedTokens: Record<string, Token> = Object.create(null); // keys come from the script: no prototype to collide with
+  const namedTokens: Record<string, Token> = {};
   for (const [name, entry] of named) {
-    namedTokens[name] = entry.value ? valueToken(entry.value, source) : switchToken(entry);
+    // The names come from the script: `__proto__` would set the prototype instead of a key.
+    if (name !== '__proto__') namedTokens[name] = entry.value ? valueToken(entry.value, source) : switchToken(entry);
   }
   const args = cmdlet ? cmdletArguments(units, evaluator) : programArguments(units, evaluator);
   return { args, named: namedTokens, positional: positional.map((value) => valueToken(value, source)) };

@@ -16,10 +16,10 @@ export function dscResourceOf(nodes: readonly Node[], context: StatementContext,
   const entries = evaluator.entries(block.nodes);
   if (!entries || entries.length === 0) return undefined;
   const source = (start: number, end: number) => evaluator.source(start, end);
-  const named: Record<string, Token> = Object.create(null); // keys come from the script: no prototype to collide with
+  const named: Record<string, Token> = {};
   const args: Token[] = [];
   for (const entry of entries) {
-    if (!(entry.key in named)) named[entry.key] = valueToken(entry.value, source);
+    if (!Object.hasOwn(named, entry.key) && entry.key !== '__proto__') named[entry.key] = valueToken(entry.value, source);
     args.push(...valueTokens(entry.value, source));
   }
   const nameValue = evaluator.argument([name]);

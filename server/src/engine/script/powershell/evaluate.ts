@@ -105,7 +105,7 @@ export class Evaluator {
       const key = keyNode.text.slice(0, cut).toLowerCase();
       const rest = keyNode.text.slice(cut + 1);
       if (rest === '') return { key, value: this.expression(nodes.slice(1)) ?? this.unknownOf(nodes.slice(1), keyNode.end) };
-      const exact = keyNode.parts?.length === 1 && keyNode.parts[0].kind === 'text' && keyNode.parts[0].exact;
+      const exact = keyNode.parts === undefined;
       const value = exact ? knownScalar(rest, keyNode.start + cut + 1, keyNode.end, true) : knownScalar(rest, keyNode.start, keyNode.end, false);
       return nodes.length === 1 ? { key, value } : undefined;
     }
@@ -120,8 +120,9 @@ export class Evaluator {
 
   /** A word or string token as a scalar, variables inside expanded. */
   literal(token: LexToken): Scalar {
+    if (!token.parts) return knownScalar(token.text, token.start, token.end, true);
     const pieces: Piece[] = [];
-    for (const part of token.parts ?? []) pieces.push(...this.partPieces(part));
+    for (const part of token.parts) pieces.push(...this.partPieces(part));
     return scalarOf(pieces, token.start, token.end, token.kind === 'string') ?? this.unknown(token.start, token.end);
   }
 

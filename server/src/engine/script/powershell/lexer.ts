@@ -46,7 +46,7 @@ export interface LexToken {
    * the line after `--%`; others: the source text.
    */
   text: string;
-  /** word and string: the value with the source of each run. */
+  /** string, and a word with backtick escapes: the value with the source of each run (a plain word's text is its source). */
   parts?: StringPart[];
 }
 
@@ -60,7 +60,7 @@ export function lex(text: string): Lexed {
   const comments: ScriptComment[] = [];
   let i = 0;
   let spaceBefore = true;
-  // Inside `[…]` (types, attributes, indexes) a `]` ends a word; elsewhere it is part of it.
+  // Inside `[…]` (types, attributes, indexes) `[` and `]` end a word; elsewhere they are part of it.
   let openBrackets = 0;
   const push = (kind: TokenKind, start: number, end: number, tokenText: string, parts?: StringPart[]) => {
     tokens.push({ kind, start, end, spaceBefore, text: tokenText, parts });
@@ -73,7 +73,7 @@ export function lex(text: string): Lexed {
     if (isWhitespace(code)) {
       i++;
       spaceBefore = true;
-    } else if (code === 96 /* ` */ && isNewline(next)) {
+    } else if (code === 96 /* ` */ && (isNewline(next) || i + 1 >= text.length)) {
       i += 1 + newlineLength(text, i + 1);
       spaceBefore = true;
     } else if (isNewline(code)) {
@@ -146,39 +146,53 @@ export function lex(text: string): Lexed {
 
   function lexWord(): void {
     const start = i;
-    const parts: StringPart[] = [];
-    let runStart = i;
     let j = i;
+    // Most words have no escape: one slice, one part.
+    while (j < text.length) {
+      const code = text.charCodeAt(j);
+      if (code === 96 || (j > start && (endsWord(code) || ((code === 93 || code === 91) && openBrackets > 0)))) break;
+      j++;
+    }
+    if (j < text.length && text.charCodeAt(j) === 96) {
+      lexEscapedWord(start);
+      return;
+    }
+    const word = text.slice(start, j);
+    push('word', start, j, word);
+    if (word === '--%') lexVerbatim();
+  }
+
+  function lexEscapedWord(start: number): void {
+    const parts: StringPart[] = [];
+    let runStart = start;
+    let j = start;
     while (j < text.length) {
       const code = text.charCodeAt(j);
       if (code === 96 /* ` */) {
-        if (j + 1 >= text.length) {
-          j++;
-          break;
-        }
-        if (isNewline(text.charCodeAt(j + 1))) break;
+        if (j + 1 >= text.length || isNewline(text.charCodeAt(j + 1))) break;
         pushText(parts, text.slice(runStart, j), runStart, j, true);
         pushText(parts, backtickEscape(text[j + 1]), j, j + 2, false);
         j += 2;
         runStart = j;
         continue;
       }
-      if (j > start && (endsWord(code) || (code === 93 /* ] */ && openBrackets > 0))) break;
+      if (j > start && (endsWord(code) || ((code === 93 /* ] */ || code === 91) /* [ */ && openBrackets > 0))) break;
       j++;
     }
     pushText(parts, text.slice(runStart, j), runStart, j, true);
     const word = parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
     push('word', start, j, word, parts);
-    // `--%` passes the rest of the line to the program untouched.
-    if (word === '--%') {
-      let from = i;
-      while (from < text.length && isWhitespace(text.charCodeAt(from))) from++;
-      let end = from;
-      while (end < text.length && !isNewline(text.charCodeAt(end))) end++;
-      if (end > from) {
-        spaceBefore = true;
-        push('verbatim', from, end, text.slice(from, end));
-      }
+  }
+
+  /** `--%` passes the rest of the line to the program untouched. */
+  function lexVerbatim(): void {
+    let from = i;
+    while (from < text.length && isWhitespace(text.charCodeAt(from))) from++;
+    let end = from;
+    while (end < text.length && !isNewline(text.charCodeAt(end))) end++;
+    if (end > from) {
+      spaceBefore = true;
+      push('verbatim', from, end, text.slice(from, end));
     }
   }
 }
