@@ -243,3 +243,13 @@ test('commands in comments are not commands; comment texts and code ranges', () 
     ['\r\n', '\r\nmsiexec /i real.msi /qn ', "\r\nWrite-Host 'a # not a comment' ", " 'b'"],
   );
 });
+
+test('Start-Process of a program whose folder is unknown is still that program', () => {
+  const text = 'Start-Process -FilePath "$env:SystemRoot\\System32\\msiexec.exe" -ArgumentList \'/i x.msi /qn\' -Wait';
+  const command = only(read(text), 'msiexec');
+  assert.equal(command.via, 'start-process');
+  assert.equal(command.nameToken.text, '$env:SystemRoot\\System32\\msiexec.exe');
+  assert.equal(command.nameToken.resolved, false);
+  assert.deepEqual(texts(command.args), ['/i', 'x.msi', '/qn']);
+  assert.deepEqual(read('Start-Process -FilePath $installer -ArgumentList "/i x.msi"').commands.map((c) => c.name), ['start-process']);
+});

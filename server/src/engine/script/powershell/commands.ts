@@ -242,12 +242,19 @@ function startProcess(invoked: Invoked, context: StatementContext, evaluator: Ev
   if (!argumentList) argumentList = positional[next];
   const program = filePath && scalarize(filePath, () => '');
   const programToken = program && tokenOf(program);
-  if (!program || !programToken?.resolved || programToken.text === '') return finish(invoked, context, generic);
+  if (!program || !programToken || !knowsFileName(program)) return finish(invoked, context, generic);
   return finish(
     { ...invoked, name: programName(programToken.text), nameToken: programToken, via: 'start-process' },
     context,
     { ...generic, args: argumentListTokens(argumentList, evaluator) },
   );
+}
+
+/** The program's file name is known even when its folder is not (`"$env:SystemRoot\System32\msiexec.exe"`). */
+function knowsFileName(program: Scalar): boolean {
+  const last = program.pieces[program.pieces.length - 1];
+  if (!last?.known) return false;
+  return program.pieces.every((p) => p.known) ? last.text !== '' : /[\\/][^\\/]+$/.test(last.text);
 }
 
 function argumentListTokens(value: Value | undefined, evaluator: Evaluator): Token[] {
