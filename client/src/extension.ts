@@ -1,10 +1,21 @@
-// The VS Code side: starts the language server (dist/server.js) over IPC for XML `.config` files and
-// shows its log in the "MIM Lint" output channel. All linting happens in the server.
+// The VS Code side: starts the language server (dist/server.js) over IPC for the files mim-lint reads,
+// watches the workspace's hardening sources for it, and shows its log in the "MIM Lint" output
+// channel and the host profile in a status item. All linting happens in the server.
 import * as path from 'node:path';
-import { window, type ExtensionContext } from 'vscode';
+import { window, workspace, type DocumentSelector, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { HostStatus } from './host-status';
 
 let client: LanguageClient | undefined;
+
+/** Configs opened as XML, install scripts, registry exports and security templates. */
+export const documentSelector: DocumentSelector = [
+  { scheme: 'file', language: 'xml', pattern: '**/*.config' },
+  { scheme: 'file', language: 'bat' },
+  { scheme: 'file', language: 'powershell' },
+  { scheme: 'file', language: 'reg' },
+  { scheme: 'file', pattern: '**/*.inf' },
+];
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -15,13 +26,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const outputChannel = window.createOutputChannel('MIM Lint', { log: true });
   context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'xml', pattern: '**/*.config' }],
+    documentSelector: documentSelector as LanguageClientOptions['documentSelector'],
     outputChannel,
+    // The host profile comes from these files even when they are not open.
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.{reg,inf,cmd,bat,ps1,psm1}') },
   };
   // The id `mimLint` makes the client honour the `mimLint.trace.server` setting.
   client = new LanguageClient('mimLint', 'MIM Lint', serverOptions, clientOptions);
+  const status = new HostStatus(client, documentSelector);
+  context.subscriptions.push(status);
   try {
     await client.start();
+    context.subscriptions.push(client.onNotification('mimLint/hostProfileChanged', () => void status.refresh()));
+    await status.refresh();
   } catch (error) {
     // A server that fails silently looks like a clean file; say so loudly instead.
     outputChannel.error('The MIM Lint server did not start', error);

@@ -119,13 +119,14 @@ export class LspTestClient {
     });
   }
 
-  async initialize(capabilities: { configuration?: boolean } = {}): Promise<void> {
+  async initialize(capabilities: { configuration?: boolean; workspaceFolders?: string[] } = {}): Promise<void> {
     const configuration = capabilities.configuration ?? true;
+    const folders = capabilities.workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null;
     await withTimeout(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: this.transport.processId,
         rootUri: null,
-        workspaceFolders: null,
+        workspaceFolders: folders,
         capabilities: {
           workspace: { configuration, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
           textDocument: {

@@ -101,7 +101,8 @@ export class DocumentLinter {
       return;
     }
     const profile = hostProfileFor(uri, settings, this.parts.hostProfiles);
-    const result = this.lintText(document.getText(), fileName, { profile });
+    const callers = this.parts.hostProfiles.callersFor?.(uri);
+    const result = this.lintText(document.getText(), fileName, { profile, callers });
     this.logFailures(uri, result.failures);
     if (result.kind === undefined) return;
     this.publishResult(uri, fileName, version, result);

@@ -2,12 +2,14 @@
 // a later version infers it per workspace folder (registry scripts, .reg files) through a
 // HostProfileSource, which signals a change so that open documents are linted again.
 import { Emitter, type Event } from 'vscode-languageserver';
-import { profileFromSettings, unknownProfile, type HostProfile } from '../engine/index';
+import { profileFromSettings, unknownProfile, type CallContext, type HostProfile } from '../engine/index';
 import type { MimLintSettings } from './settings';
 
 export interface HostProfileSource {
   /** The profile before the user's explicit settings apply (e.g. inferred from the document's folder). */
   baseProfileFor(documentUri: string): HostProfile;
+  /** How other scripts of the workspace call this one (wrappers that keep TLS 1.1 on around `call`). */
+  callersFor?(documentUri: string): CallContext[] | undefined;
   readonly onDidChange: Event<void>;
 }
 

@@ -1,0 +1,160 @@
+// The workspace's hardening sources (.reg, .inf, scripts) per workspace folder: read at start, kept
+// current from watched-file events and open documents, and turned into each folder's host profile and
+// script call contexts. When a folder's profile changes, open documents are linted again.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { Emitter } from 'vscode-languageserver';
+import {
+  callersByScript,
+  fileKindOf,
+  hostEvidence,
+  inferProfile,
+  scriptPathKey,
+  unknownProfile,
+  type CallContext,
+  type HostEvidence,
+  type HostProfile,
+} from '../engine/index';
+import { decodeText } from '../cli/text-file';
+import { excludedBy, globToRegExp } from './glob';
+import type { HostProfileSource } from './host-profiles';
+import { fileNameOf } from './uris';
+
+const hardeningKinds = new Set(['reg', 'inf', 'cmd', 'powershell']);
+/** Hardening sources are small; anything larger is not read (a 50 MB file must not stall the server). */
+export const maxSourceBytes = 2 * 1024 * 1024;
+const skippedDirectories = new Set(['node_modules', '.git']);
+
+interface IndexedSource {
+  text: string;
+  evidence: HostEvidence;
+}
+
+interface FolderState {
+  path: string;
+  sources: Map<string, IndexedSource>;
+  profile: HostProfile;
+  callers: Map<string, CallContext[]>;
+}
+
+export function isHardeningSource(fileName: string): boolean {
+  const kind = fileKindOf(fileName);
+  return kind !== undefined && hardeningKinds.has(kind);
+}
+
+export class WorkspaceIndex implements HostProfileSource {
+  private readonly folders: FolderState[];
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+  private cancelled = false;
+
+  constructor(folderPaths: readonly string[], private readonly log: (message: string) => void) {
+    // Longest path first, so a nested folder wins for its own files.
+    this.folders = [...folderPaths]
+      .sort((a, b) => b.length - a.length)
+      .map((path) => ({ path, sources: new Map(), profile: unknownProfile(), callers: new Map() }));
+  }
+
+  /** Reads every hardening source of every folder, yielding to the event loop between files. */
+  async scan(excludesFor: (folder: string) => Promise<string[]>): Promise<void> {
+    for (const folder of this.folders) {
+      const excludes = (await excludesFor(folder.path)).map(globToRegExp);
+      await this.walk(folder, folder.path, excludes);
+      if (this.cancelled) return;
+      // Only a profile that the scan changed re-lints open documents.
+      this.update(folder);
+    }
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** A watched file was created or changed on disk (open documents report their text instead). */
+  async fileChanged(fileName: string): Promise<void> {
+    const folder = this.folderOf(fileName);
+    if (!folder || !isHardeningSource(fileName)) return;
+    const text = await readSource(fileName);
+    if (text === undefined) folder.sources.delete(fileName);
+    else folder.sources.set(fileName, { text, evidence: hostEvidence(text, fileName) });
+    this.update(folder);
+  }
+
+  fileDeleted(fileName: string): void {
+    const folder = this.folderOf(fileName);
+    if (folder?.sources.delete(fileName)) this.update(folder);
+  }
+
+  /** The live text of an open hardening document counts, saved or not. */
+  documentChanged(fileName: string, text: string): void {
+    const folder = this.folderOf(fileName);
+    if (!folder || !isHardeningSource(fileName)) return;
+    if (folder.sources.get(fileName)?.text === text) return;
+    folder.sources.set(fileName, { text, evidence: hostEvidence(text, fileName) });
+    this.update(folder);
+  }
+
+  baseProfileFor(documentUri: string): HostProfile {
+    const fileName = fileNameOf(documentUri);
+    return (fileName && this.folderOf(fileName)?.profile) || unknownProfile();
+  }
+
+  callersFor(documentUri: string): CallContext[] | undefined {
+    const fileName = fileNameOf(documentUri);
+    return fileName === undefined ? undefined : this.folderOf(fileName)?.callers.get(scriptPathKey(fileName));
+  }
+
+  /** Every folder's profile, for the status item and the Show Host Profile command. */
+  profiles(): Array<{ folder: string; profile: HostProfile }> {
+    return this.folders.map((folder) => ({ folder: folder.path, profile: folder.profile }));
+  }
+
+  folderOf(fileName: string): FolderState | undefined {
+    return this.folders.find((folder) => fileName === folder.path || fileName.startsWith(folder.path.endsWith(sep) ? folder.path : folder.path + sep));
+  }
+
+  private update(folder: FolderState): void {
+    const before = JSON.stringify(folder.profile);
+    const callersBefore = JSON.stringify([...folder.callers]);
+    this.recompute(folder);
+    if (JSON.stringify(folder.profile) !== before || JSON.stringify([...folder.callers]) !== callersBefore) this.changed.fire();
+  }
+
+  private recompute(folder: FolderState): void {
+    folder.profile = inferProfile([...folder.sources.values()].map((source) => source.evidence));
+    const scripts = [...folder.sources].map(([fileName, source]) => ({ fileName, text: source.text }));
+    folder.callers = callersByScript(scripts, folder.profile);
+  }
+
+  private async walk(folder: FolderState, directory: string, excludes: RegExp[]): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      this.log(`Cannot read ${directory}: ${String(error)}`);
+      return;
+    }
+    for (const entry of entries) {
+      if (this.cancelled) return;
+      const path = join(directory, entry.name);
+      const relativePath = relative(folder.path, path).split(sep).join('/');
+      if (excludedBy(excludes, relativePath)) continue;
+      if (entry.isDirectory() && !skippedDirectories.has(entry.name)) await this.walk(folder, path, excludes);
+      else if (entry.isFile() && isHardeningSource(path)) {
+        const text = await readSource(path);
+        if (text !== undefined) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
+        // Keep the editor responsive while a large workspace is read.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+}
+
+async function readSource(fileName: string): Promise<string | undefined> {
+  try {
+    if ((await stat(fileName)).size > maxSourceBytes) return undefined;
+    return decodeText(await readFile(fileName)).text;
+  } catch {
+    return undefined;
+  }
+}
