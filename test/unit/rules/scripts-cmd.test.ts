@@ -136,3 +136,18 @@ for (const eol of eols) {
     assert.ok(applyPreferredFix(quotedReboot, script, hosts.unknown, 'MIM208').includes('REBOOT="Suppress"'));
   });
 }
+
+test('MIM201/MIM202 fixes go after an errorlevel check block, never between the install and its check', () => {
+  const text = header + install + 'if errorlevel 1 (\n  echo Install failed\n  exit /b 1\n)\necho done\n';
+  const fixed = applyPreferredFix(text, script, hosts.hardened, 'MIM201');
+  assert.ok(fixed.includes('  exit /b 1\n)\nrem MIM 2016 SP2: enforce TLS 1.2 again'), fixed);
+});
+
+test('MIM202 also sees TLS 1.1 left on at the Server side; MIM201 ignores uninstalls and Portal-only installs', () => {
+  const serverLeftOn = header + writes(true) + '\n' + install + `reg add "${key}\\Client" /v Enabled /t REG_DWORD /d 0 /f\n`;
+  expectFindings(serverLeftOn, script, hosts.hardened, [['MIM202', `reg add "${key}\\Client" /v Enabled /t REG_DWORD /d 1 /f`]], ['MIM202']);
+  const uninstall = header + 'msiexec /x "%MEDIA%\\Service and Portal.msi" /qn\n';
+  expectFindings(uninstall, script, hosts.hardened, [], ['MIM201']);
+  const portalOnly = header + install.replace('CommonServices,WebPortals', 'WebPortals');
+  expectFindings(portalOnly, script, hosts.hardened, [], ['MIM201']);
+});

@@ -1,5 +1,7 @@
-import { afterErrorChecks, insertLinesAfter, insertLinesBefore, removeArgument, tls11Statements } from '../script/edits';
+import { afterErrorChecks, insertLinesAt, insertLinesBefore, removeArgument, tls11Statements } from '../script/edits';
 import { preparingTls } from './sources';
+import { installsMimService } from '../script/msiexec';
+import { disablesTls11 } from '../tls/schannel';
 import type { Rule } from './rule';
 
 export const mim201: Rule = {
@@ -16,11 +18,10 @@ export const mim201: Rule = {
     for (const step of script.steps) {
       if (step.kind !== 'install' || step.tls11Before !== 'off') continue;
       const { invocation, command } = step;
-      if (invocation.packageKind !== 'mim-service' || !invocation.unattended || !invocation.uiSwitch) continue;
+      if (!installsMimService(invocation) || !invocation.unattended || !invocation.uiSwitch) continue;
       const quiet = invocation.uiSwitch;
-      const why = script.steps.some((s) => s.kind === 'registry' && s.command.start < command.start && s.tls11Before !== 'off')
-        ? 'the script disabled TLS 1.1 before this point'
-        : 'this host allows only TLS 1.2';
+      const disabledHere = script.steps.some((s) => s.kind === 'registry' && s.command.start < command.start && disablesTls11(s.write));
+      const why = disabledHere ? 'the script disabled TLS 1.1 before this point' : 'this host allows only TLS 1.2';
       report({
         start: quiet.start,
         end: quiet.end,
@@ -34,7 +35,7 @@ export const mim201: Rule = {
             title: 'Enable TLS 1.1 around the install (documented workaround)',
             edits: [
               insertLinesBefore(source, command, tls11Statements(script.model.language, true)),
-              insertLinesAfter(source, afterErrorChecks(source, script.model, command), tls11Statements(script.model.language, false)),
+              insertLinesAt(source, afterErrorChecks(source, script.model, command), command.indent, tls11Statements(script.model.language, false)),
             ],
             preferred: true,
           },

@@ -1,4 +1,4 @@
-import { afterErrorChecks, insertLinesAfter, tls11Statements } from '../script/edits';
+import { afterErrorChecks, insertLinesAt, tls11Statements } from '../script/edits';
 import { schannelTarget } from '../tls/schannel';
 import { preparingTls } from './sources';
 import type { Rule } from './rule';
@@ -39,7 +39,7 @@ export const mim202: Rule = {
       fixes: [
         {
           title: 'Disable TLS 1.1 again after the install',
-          edits: [insertLinesAfter(source, afterErrorChecks(source, script.model, anchor), tls11Statements(script.model.language, false))],
+          edits: [insertLinesAt(source, afterErrorChecks(source, script.model, anchor), anchor.indent, tls11Statements(script.model.language, false))],
           preferred: true,
         },
       ],

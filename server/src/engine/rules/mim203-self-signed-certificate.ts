@@ -1,4 +1,4 @@
-import { property } from '../script/msiexec';
+import { installsMimService, property } from '../script/msiexec';
 import { selfSignedCertificateName } from '../script/mim-packages';
 import { preparingTls } from './sources';
 import type { Rule } from './rule';
@@ -6,6 +6,10 @@ import type { Rule } from './rule';
 const why =
   'On a host that allows only TLS 1.2, MIM Service cannot use a self-signed certificate; Microsoft asks for a ' +
   `certificate with strong cryptography from a trusted certificate authority (${preparingTls}).`;
+
+const howTo =
+  'Use a certificate issued by a trusted CA (Microsoft publishes no unattended property for choosing one; CERTIFICATE_NAME ' +
+  'is the only certificate property public scripts use), or run this install interactively and select the certificate in the wizard.';
 
 export const mim203: Rule = {
   meta: {
@@ -21,9 +25,7 @@ export const mim203: Rule = {
     if (profile.tls12Only.value !== 'on') return;
     let installsService = false;
     for (const invocation of script.installs) {
-      if (invocation.packageKind !== 'mim-service' || invocation.action === 'x' || invocation.action === 'uninstall') continue;
-      const features = property(invocation, 'ADDLOCAL')?.value.split(',').map((f) => f.trim().toLowerCase());
-      if (features && !features.includes('commonservices') && !features.includes('all')) continue;
+      if (!installsMimService(invocation)) continue;
       installsService = true;
       const certificate = property(invocation, 'CERTIFICATE_NAME');
       if (certificate && certificate.value.trim().toLowerCase() !== selfSignedCertificateName.toLowerCase()) continue;
@@ -34,8 +36,8 @@ export const mim203: Rule = {
         start: anchor.start,
         end: anchor.end,
         message: certificate
-          ? `CERTIFICATE_NAME=${certificate.value} is the installer's self-signed default. ${why} Pass the name of a CA-issued certificate.`
-          : `No CERTIFICATE_NAME: the unattended install generates the self-signed ${selfSignedCertificateName} certificate. ${why} Pass the name of a CA-issued certificate.`,
+          ? `CERTIFICATE_NAME=${certificate.value} is the name of the installer's self-signed default certificate. ${why} ${howTo}`
+          : `No CERTIFICATE_NAME: the unattended install most likely generates the self-signed ${selfSignedCertificateName} certificate. ${why} ${howTo}`,
         related: profile.tls12Only.evidence,
       });
     }

@@ -34,8 +34,8 @@ export function versionFindings(literal: VersionLiteral, tooOld: boolean, produc
       start: literal.start,
       end: literal.end,
       message:
-        `This compares ${product} versions as text, and text order is not version order ("${literal.parts[0]}.${literal.parts[1]}.10000" ` +
-        `sorts before "${literal.text}"), so the check can pass too-old builds or reject good ones. Compare [version] values.`,
+        `This compares ${product} versions as text, and text order is not version order (${literal.client === 'snac' ? '"11.4.10000.0" sorts before "11.4.7001.0"' : '"18.10.0.0" sorts before "18.2.1.0"'}), ` +
+        'so the check can pass too-old builds or reject good ones. Compare [version] values.',
       fixes: fix && [fix],
     });
   }

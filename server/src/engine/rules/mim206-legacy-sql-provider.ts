@@ -10,9 +10,9 @@ function providerReports(text: string, offset: number): Report[] {
       start,
       end: start + match[1].length,
       message:
-        `The ${match[1]} provider cannot connect to SQL Server over TLS 1.2 on Windows Server 2012 R2 and 2016 ` +
-        '(SQLOLEDB is deprecated and gets no TLS 1.2 support; SQLNCLI/SQLNCLI10 are unsupported), so this connection ' +
-        'fails on a TLS 1.2-only host. Use Provider=MSOLEDBSQL (OLE DB Driver for SQL Server 18.2.1 or later).',
+        `The ${match[1]} provider is not fit for a TLS 1.2-only host: SQLOLEDB is deprecated and gets no TLS 1.2 support on ` +
+        'Windows Server 2012 R2 and 2016, SQLNCLI10 does TLS 1.2 only with a patch and, like SQLNCLI, is unsupported; the ' +
+        'connection fails with "no common algorithm". Use Provider=MSOLEDBSQL (OLE DB Driver for SQL Server 18.2.1 or later).',
       fixes: [{ title: 'Use the MSOLEDBSQL provider', edits: [{ start, end: start + match[1].length, newText: 'MSOLEDBSQL' }], preferred: true }],
     });
   }

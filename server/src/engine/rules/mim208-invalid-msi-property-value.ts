@@ -45,9 +45,11 @@ function rebootReport(prop: MsiProperty): Report[] {
   return [{
     start: range.start,
     end: range.end,
-    message:
-      `REBOOT=${value} is not one of the documented values Force, Suppress, ReallySuppress (or F, S, R). Write ` +
-      `REBOOT=${suggestion}; otherwise the install may restart the server or prompt where the script expects it not to.`,
+    message: /^[fsr]/i.test(value)
+      ? `REBOOT=${value} is not one of the documented values Force, Suppress, ReallySuppress (or F, S, R). Windows Installer ` +
+        `reads only the first letter, so it acts as ${suggestion} today; write REBOOT=${suggestion} so the intent is unambiguous.`
+      : `REBOOT=${value} is not a value Windows Installer knows (Force, Suppress, ReallySuppress, or F, S, R), so restart ` +
+        `prompts are not suppressed and an unattended install may restart the server. Write REBOOT=${suggestion}.`,
     fixes: valueFix(prop, suggestion),
   }];
 }

@@ -41,27 +41,52 @@ export function insertLinesBefore(source: SourceText, command: ScriptCommand, li
 }
 
 /**
- * The statement after which new statements may go without changing what the script does: after
- * `command`, and after the error checks that follow it directly (`if errorlevel 1 …`, `if ($?) …`,
- * `$LASTEXITCODE`), because a `reg add` in between would reset the exit code those checks read.
+ * The offset after which new statements may go without changing what the script does: the end of the
+ * statement that holds `command`, or later, past the error checks that follow it directly
+ * (`if errorlevel 1 …`, `if (-not $?) { … }`, `$LASTEXITCODE`) including their blocks, because a
+ * `reg add` in between would reset the exit code those checks read.
  */
-export function afterErrorChecks(source: SourceText, model: ScriptModel, command: ScriptCommand): ScriptCommand {
+export function afterErrorChecks(source: SourceText, model: ScriptModel, command: ScriptCommand): number {
   const check = model.language === 'cmd' ? /errorlevel/i : /\$\?|\$LASTEXITCODE/i;
-  let last = command;
-  for (const next of model.commands) {
-    if (next.statementStart <= last.statementEnd) continue;
-    if (!check.test(source.text.slice(next.statementStart, next.statementEnd))) break;
-    last = next;
+  const [open, close] = model.language === 'cmd' ? ['(', ')'] : ['{', '}'];
+  let anchorLine = source.positionAt(command.statementEnd).line;
+  let line = anchorLine + 1;
+  while (line < source.lineCount && line - anchorLine < 200) {
+    const text = source.lineText(line);
+    if (text.trim() === '') {
+      line++;
+      continue;
+    }
+    if (!check.test(text)) break;
+    // Follow the check's block to its closing line.
+    let depth = 0;
+    let last = line;
+    for (let l = line; l < source.lineCount && l - line < 200; l++) {
+      depth += balance(source.lineText(l), open, close);
+      last = l;
+      if (depth <= 0) break;
+    }
+    anchorLine = last;
+    line = last + 1;
   }
-  return last;
+  return source.lineEndOffset(anchorLine);
 }
 
-/** Inserts whole lines after the statement that holds `command` (after its last continuation line). */
-export function insertLinesAfter(source: SourceText, command: ScriptCommand, lines: readonly string[]): TextEdit {
-  const lastLine = source.positionAt(command.statementEnd).line;
-  const at = source.lineEndOffset(lastLine);
-  const text = lines.map((line) => source.eol + command.indent + line).join('');
-  return { start: at, end: at, newText: text };
+/** Opening minus closing brackets outside double quotes. */
+function balance(text: string, open: string, close: string): number {
+  let depth = 0;
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === open) depth++;
+    else if (!quoted && c === close) depth--;
+  }
+  return depth;
+}
+
+/** Inserts whole lines after the line that ends at `lineEnd`, with the given indentation. */
+export function insertLinesAt(source: SourceText, lineEnd: number, indent: string, lines: readonly string[]): TextEdit {
+  return { start: lineEnd, end: lineEnd, newText: lines.map((line) => source.eol + indent + line).join('') };
 }
 
 /**

@@ -26,12 +26,15 @@ export interface ScriptFacts {
   /** The TLS 1.1 client state the script starts in, and why (host profile or callers). */
   tls11AtStart: Tristate;
   tls11Evidence: Location[];
+  /** 'on' when the script leaves TLS 1.1 usable on the Client or the Server side. */
   tls11AtEnd: Tristate;
 }
 
 export function scriptFacts(model: ScriptModel, text: string, profile: HostProfile, callers: readonly CallContext[] = []): ScriptFacts {
   const start = startingState(profile, callers);
   let state: ProtocolState = stateFromHost(start.tls11);
+  // The Server side only matters for what the script leaves behind (MIM202).
+  let serverState: ProtocolState = stateFromHost(start.tls11);
   const steps: ScriptStep[] = [];
   const installs: MsiInvocation[] = [];
   for (const command of model.commands) {
@@ -50,10 +53,13 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
     for (const write of registryWritesOf(command)) {
       steps.push({ kind: 'registry', command, write, tls11Before: usable(state) });
       const target = schannelTarget(write);
-      if (target?.protocol === 'TLS 1.1' && target.side === 'Client') state = applyWrite(state, write);
+      if (target?.protocol !== 'TLS 1.1') continue;
+      if (target.side === 'Client') state = applyWrite(state, write);
+      else serverState = applyWrite(serverState, write);
     }
   }
-  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: usable(state) };
+  const atEnd: Tristate = usable(state) === 'on' || usable(serverState) === 'on' ? 'on' : usable(state);
+  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: atEnd };
 }
 
 /** A caller that keeps TLS 1.1 on around the call is the documented workaround: it wins. */

@@ -103,3 +103,10 @@ function propertyOf(token: Token, name: string, value: string, text: string): Ms
 export function property(invocation: MsiInvocation, name: string): MsiProperty | undefined {
   return invocation.properties.find((p) => p.name === name);
 }
+
+/** Installs (not removes) the MIM Service itself: Service and Portal.msi with CommonServices, ALL or no ADDLOCAL. */
+export function installsMimService(invocation: MsiInvocation): boolean {
+  if (invocation.packageKind !== 'mim-service' || invocation.action === 'x' || invocation.action === 'uninstall') return false;
+  const features = property(invocation, 'ADDLOCAL')?.value.split(',').map((f) => f.trim().toLowerCase());
+  return !features || features.includes('commonservices') || features.includes('all');
+}
