@@ -192,18 +192,29 @@ test('the MIM101 preferred fix inserts <enforceFIPSPolicy enabled="false" /> as 
   );
 });
 
-test('setting mimLint.host.fips to "off" removes the FIPS finding without reopening the file', async () => {
-  const uri = serviceConfig();
+/**
+ * Turns a host setting "off" in the workspace settings (as the Settings editor would) and waits for the
+ * open document's findings to become `findingsOff` without reopening it; then turns it back "on".
+ */
+async function checkHostSetting(uri: vscode.Uri, setting: string, findingsOn: string[], findingsOff: string[]): Promise<void> {
   await open(uri);
-  await waitForExactly(uri, serviceFindings, 'the findings with FIPS on');
+  await waitForExactly(uri, findingsOn, `the findings with ${setting} on`);
   const settings = vscode.workspace.getConfiguration('mimLint', uri);
   try {
-    await settings.update('host.fips', 'off', vscode.ConfigurationTarget.Workspace);
-    await waitForExactly(uri, serviceFindingsWithoutFips, 'the findings with FIPS off');
+    await settings.update(setting, 'off', vscode.ConfigurationTarget.Workspace);
+    await waitForExactly(uri, findingsOff, `the findings with ${setting} off`);
   } finally {
-    await settings.update('host.fips', 'on', vscode.ConfigurationTarget.Workspace);
+    await settings.update(setting, 'on', vscode.ConfigurationTarget.Workspace);
   }
-  await waitForExactly(uri, serviceFindings, 'MIM101 back with FIPS on again');
+  await waitForExactly(uri, findingsOn, `the findings with ${setting} on again`);
+}
+
+test('setting mimLint.host.fips to "off" removes the FIPS finding without reopening the file', async () => {
+  await checkHostSetting(serviceConfig(), 'host.fips', serviceFindings, serviceFindingsWithoutFips);
+});
+
+test('setting mimLint.host.tls12Only to "off" removes the TLS 1.2-only finding without reopening the file', async () => {
+  await checkHostSetting(syncConfig(), 'host.tls12Only', syncFindings, []);
 });
 
 // Not a check: sets up the view docs/images/problems-panel.png shows. With `npm run test:e2e --
