@@ -3,6 +3,7 @@
 //   node esbuild.mjs --watch       rebuild dist/ on change
 //   node esbuild.mjs --production  minified dist/ for the .vsix
 //   node esbuild.mjs --tests       also bundle test/**/*.test.ts into out/test/ for `node --test`
+//   node esbuild.mjs --bench       also bundle the benchmark (test/bench/run.ts) into out/bench/
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ function findTests(dir) {
   const found = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name === 'e2e' || name === 'fixtures' || name === 'node_modules') continue;
+    if (name === 'e2e' || name === 'fixtures' || name === 'bench' || name === 'node_modules') continue;
     if (statSync(path).isDirectory()) found.push(...findTests(path));
     else if (name.endsWith('.test.ts')) found.push(path);
   }
@@ -52,6 +53,10 @@ if (args.has('--tests')) {
     sourcemap: true,
     external: ['vscode'],
   });
+}
+
+if (args.has('--bench')) {
+  products.push({ ...common, entryPoints: { bench: 'test/bench/run.ts' }, outdir: 'out/bench', sourcemap: true });
 }
 
 if (args.has('--watch')) {

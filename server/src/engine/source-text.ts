@@ -21,20 +21,7 @@ export class SourceText {
 
   /** Offsets at which each line starts. A line ends at \n, \r\n or a lone \r, as in LSP. */
   get lineStarts(): number[] {
-    if (!this.lineStartsCache) {
-      const starts = [0];
-      const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13 /* \r */) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (c === 10 /* \n */) {
-          starts.push(i + 1);
-        }
-      }
-      this.lineStartsCache = starts;
-    }
+    if (!this.lineStartsCache) this.lineStartsCache = computeLineStarts(this.text);
     return this.lineStartsCache;
   }
 
@@ -131,4 +118,23 @@ function detectIndentUnit(text: string): string {
     }
   }
   return ' '.repeat(best || 2);
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  // Fast path (almost every file): no lone \r, so each line break ends in \n and indexOf finds it.
+  if (!/\r(?!\n)/.test(text)) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

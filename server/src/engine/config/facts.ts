@@ -26,6 +26,19 @@ export interface ConfigFacts {
   fipsPolicies: FipsPolicy[];
 }
 
+/**
+ * What the config rules look at: the top three levels (<configuration>, its sections, and <runtime>'s
+ * children) and every enforceFIPSPolicy wherever it is. Deeper elements are parsed, not kept.
+ */
+export function keepForConfigRules(name: string, depth: number): boolean {
+  return depth <= 2 || (name.length === fipsElementName.length && name.toLowerCase() === fipsElementName.toLowerCase());
+}
+
+/** Only comments that speak to mim-lint (suppression directives) matter to the rules. */
+export function keepForConfigRulesComment(text: string): boolean {
+  return text.includes('mim-lint');
+}
+
 export function configFacts(xml: XmlDocument, fileName: string): ConfigFacts {
   const root = xml.root;
   const configuration = root?.name === 'configuration' ? root : undefined;
@@ -35,7 +48,8 @@ export function configFacts(xml: XmlDocument, fileName: string): ConfigFacts {
   const lowerFips = fipsElementName.toLowerCase();
   // Only a .NET application config is read by the runtime; packages.config and friends are not.
   const fipsPolicies = (isRuntimeConfig(role) ? xml.elements : [])
-    .filter((element) => element.name.toLowerCase() === lowerFips)
+    // Length first: no lower-cased copy of every element name in a large file.
+    .filter((element) => element.name.length === lowerFips.length && element.name.toLowerCase() === lowerFips)
     .map((element) => ({
       element,
       inRuntime: element.parent !== undefined && isRuntimeOf(element.parent, configuration),

@@ -1,4 +1,6 @@
 import type { Rule, Report } from './rule';
+import type { XmlAttribute } from '../xml/model';
+import { attributeAt } from '../xml/parse';
 
 const legacyProvider = /\bProvider\s*=\s*(SQLOLEDB(?:\.1)?|SQLNCLI10|SQLNCLI)(?![\w.])/gi;
 
@@ -37,12 +39,16 @@ export const mim206: Rule = {
       }
     }
   },
-  checkConfig({ profile, config, report }) {
+  checkConfig({ source, profile, report }) {
     if (profile.tls12Only.value !== 'on') return;
-    for (const element of config.xml.elements) {
-      for (const attribute of element.attributes) {
-        for (const found of providerReports(attribute.rawValue, attribute.valueStart)) report({ ...found, related: profile.tls12Only.evidence });
-      }
+    // One pass over the text, then only the attributes that hold a match: a large config has
+    // thousands of elements whose attributes nobody else reads.
+    const seen = new Set<XmlAttribute>();
+    for (const match of source.text.matchAll(legacyProvider)) {
+      const attribute = attributeAt(source.text, match.index!);
+      if (!attribute || seen.has(attribute)) continue;
+      seen.add(attribute);
+      for (const found of providerReports(attribute.rawValue, attribute.valueStart)) report({ ...found, related: profile.tls12Only.evidence });
     }
   },
 };

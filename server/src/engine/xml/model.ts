@@ -18,23 +18,24 @@ export interface XmlAttribute {
 }
 
 export interface XmlElement {
-  name: string;
-  parent: XmlElement | undefined;
+  readonly name: string;
+  readonly parent: XmlElement | undefined;
   children: XmlElement[];
-  attributes: XmlAttribute[];
+  /** Computed on first read (most elements of a big config are never asked). */
+  readonly attributes: XmlAttribute[];
   /** Offset of '<'. */
-  start: number;
-  nameStart: number;
-  nameEnd: number;
+  readonly start: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
   /** Offset just after the start tag's '>'. */
-  startTagEnd: number;
-  selfClosing: boolean;
+  readonly startTagEnd: number;
+  readonly selfClosing: boolean;
   /** Offset of '</' of the end tag, when there is one. */
   endTagStart: number | undefined;
   /** Offset after the element: after its end tag, or after '/>'. Undefined while unclosed. */
   end: number | undefined;
   /** Start of the first child node that is not whitespace (element, comment, text, CDATA, PI). */
-  firstContentStart: number | undefined;
+  readonly firstContentStart: number | undefined;
 }
 
 export interface XmlComment {
@@ -54,7 +55,7 @@ export interface XmlSyntaxError {
 
 export interface XmlDocument {
   root: XmlElement | undefined;
-  /** Every element in document order. */
+  /** Every kept element in document order (all of them unless the parse was told to keep fewer). */
   elements: XmlElement[];
   comments: XmlComment[];
   /** The first well-formedness error; the tree then holds only what parsed around it. */
@@ -74,3 +75,4 @@ export function attributeIgnoringCase(element: XmlElement, name: string): XmlAtt
 export function childElements(element: XmlElement, name: string): XmlElement[] {
   return element.children.filter((c) => c.name === name);
 }
+

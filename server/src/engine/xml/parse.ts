@@ -1,67 +1,92 @@
 // Builds an XmlDocument from text with sax in strict mode. sax reports where each tag ends; the exact
-// name and attribute ranges come from scanning the raw start tag (scanStartTag), so every range is
-// an offset into the text as given. Entities and DTDs are never resolved: sax leaves DOCTYPE alone and
-// an unknown entity is a syntax error, never a lookup.
+// name and attribute ranges come from scanning the raw start tag, done lazily on the first read of
+// `attributes` because most elements of a large config are never asked about (measured: the eager
+// scan and a text handler made a full lint 4-6 times the bare sax parse; see docs/performance.md).
+// Entities and DTDs are never resolved: sax leaves DOCTYPE alone and an unknown entity is a syntax
+// error, never a lookup.
 import sax from 'sax';
 import type { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlSyntaxError } from './model';
 
-export function parseXml(text: string): XmlDocument {
+class ElementNode implements XmlElement {
+  children: XmlElement[] = [];
+  endTagStart: number | undefined = undefined;
+  end: number | undefined = undefined;
+  private scanned: XmlAttribute[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly name: string,
+    readonly parent: XmlElement | undefined,
+    readonly start: number,
+    readonly startTagEnd: number,
+    readonly selfClosing: boolean,
+    private readonly decoded: Record<string, string>,
+  ) {}
+
+  get nameStart(): number {
+    return this.start + 1;
+  }
+
+  get nameEnd(): number {
+    return this.start + 1 + this.name.length;
+  }
+
+  get attributes(): XmlAttribute[] {
+    this.scanned ??= scanAttributes(this.text, this.nameEnd, this.startTagEnd, this.decoded);
+    return this.scanned;
+  }
+
+  get firstContentStart(): number | undefined {
+    if (this.selfClosing) return undefined;
+    let at = this.startTagEnd;
+    const limit = this.endTagStart ?? this.text.length;
+    while (at < limit && isSpace(this.text.charCodeAt(at))) at++;
+    return at < limit ? at : undefined;
+  }
+}
+
+export interface ParseOptions {
+  /**
+   * Which elements the document keeps (in `elements` and their parent's `children`); depth 0 is the
+   * root. Every element is still parsed and checked; one not kept is simply not retained, because
+   * retaining every element of a large file is what makes a model cost more than the parse.
+   */
+  keep?: (name: string, depth: number) => boolean;
+  /** Which comments the document keeps, by their text (all by default). */
+  keepComment?: (text: string) => boolean;
+}
+
+export function parseXml(text: string, options: ParseOptions = {}): XmlDocument {
+  const keep = options.keep;
   const parser = sax.parser(true, { position: true, trim: false, normalize: false, lowercase: false });
   const elements: XmlElement[] = [];
   const comments: XmlComment[] = [];
-  const stack: XmlElement[] = [];
+  const stack: ElementNode[] = [];
   let root: XmlElement | undefined;
   let error: XmlSyntaxError | undefined;
 
-  // sax's startTagPosition is 1 past the '<' of the markup being read.
-  const markupStart = () => parser.startTagPosition - 1;
-  const noteContent = (start: number) => {
-    const parent = stack[stack.length - 1];
-    if (parent && parent.firstContentStart === undefined) parent.firstContentStart = start;
-  };
-
   parser.onopentag = (tag) => {
-    const start = markupStart();
+    // sax's startTagPosition is 1 past the '<' of the markup being read.
+    const start = parser.startTagPosition - 1;
     const parent = stack[stack.length - 1];
-    const scanned = scanStartTag(text, start, parser.position, tag.attributes as Record<string, string>);
-    const element: XmlElement = {
-      name: tag.name,
-      parent,
-      children: [],
-      attributes: scanned.attributes,
-      start,
-      nameStart: start + 1,
-      nameEnd: start + 1 + tag.name.length,
-      startTagEnd: parser.position,
-      selfClosing: tag.isSelfClosing,
-      endTagStart: undefined,
-      end: undefined,
-      firstContentStart: undefined,
-    };
-    noteContent(start);
-    if (parent) parent.children.push(element);
-    else root ??= element;
-    elements.push(element);
+    const element = new ElementNode(text, tag.name, parent, start, parser.position, tag.isSelfClosing, tag.attributes as Record<string, string>);
     stack.push(element);
+    if (!parent) root ??= element;
+    else if (keep && !keep(tag.name, stack.length - 1)) return;
+    else parent.children.push(element);
+    elements.push(element);
   };
 
   parser.onclosetag = () => {
     const element = stack.pop();
     if (!element) return;
-    if (!element.selfClosing) element.endTagStart = markupStart();
+    if (!element.selfClosing) element.endTagStart = parser.startTagPosition - 1;
     element.end = parser.position;
   };
 
   parser.oncomment = (comment) => {
-    const start = markupStart();
-    noteContent(start);
-    comments.push({ start, end: parser.position, text: comment });
-  };
-  parser.oncdata = () => noteContent(markupStart());
-  parser.onprocessinginstruction = () => noteContent(markupStart());
-  parser.ontext = (value) => {
-    const leading = value.length - value.trimStart().length;
-    if (leading < value.length) noteContent(parser.position - value.length + leading);
+    if (options.keepComment && !options.keepComment(comment)) return;
+    comments.push({ start: parser.startTagPosition - 1, end: parser.position, text: comment });
   };
 
   parser.onerror = (cause) => {
@@ -103,25 +128,24 @@ function describeError(text: string, saxMessage: string, position: number, open:
   return { message: reason, start: at, end: atLineBreak ? at : at + 1 };
 }
 
+// Sticky, on the whole text: no slicing, so scanning stays linear in the document size.
+const attributePattern = /([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+
 /**
- * Finds the exact ranges of the attributes in the start tag text[start, end). sax has already
- * checked the syntax; this only measures. Names without a value (a syntax error sax reported) are
- * skipped.
+ * The exact ranges of the attributes in a start tag, from the end of its name to `end`. sax has already
+ * checked the syntax; this only measures. Names without a value (a syntax error sax reported) are skipped.
  */
-function scanStartTag(text: string, start: number, end: number, decoded: Record<string, string>) {
+function scanAttributes(text: string, from: number, end: number, decoded: Record<string, string>): XmlAttribute[] {
   const attributes: XmlAttribute[] = [];
-  // Sticky, on the whole text: no slicing, so scanning stays linear in the document size.
-  const pattern = /([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-  let at = start + 1;
-  while (at < end && !isTagBreak(text.charCodeAt(at))) at++; // the element name
+  let at = from;
   while (at < end) {
     while (at < end && isSpace(text.charCodeAt(at))) at++;
-    pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (!match || pattern.lastIndex > end) break;
+    attributePattern.lastIndex = at;
+    const match = attributePattern.exec(text);
+    if (!match || attributePattern.lastIndex > end) break;
     const name = match[1];
     const raw = match[2] ?? match[3];
-    const attributeEnd = pattern.lastIndex;
+    const attributeEnd = attributePattern.lastIndex;
     const valueEnd = attributeEnd - 1;
     attributes.push({
       name,
@@ -136,13 +160,22 @@ function scanStartTag(text: string, start: number, end: number, decoded: Record<
     });
     at = attributeEnd;
   }
-  return { attributes };
+  return attributes;
 }
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-function isTagBreak(code: number): boolean {
-  return isSpace(code) || code === 47 /* / */ || code === 62 /* > */;
+/**
+ * The attribute whose value contains `offset`, read straight from the text (for a text-wide search that
+ * found something inside a start tag). Values are as written (entities not decoded).
+ */
+export function attributeAt(text: string, offset: number): XmlAttribute | undefined {
+  const tagStart = text.lastIndexOf('<', offset);
+  if (tagStart < 0 || /[!?/]/.test(text[tagStart + 1] ?? '')) return undefined;
+  let nameEnd = tagStart + 1;
+  while (nameEnd < text.length && !isSpace(text.charCodeAt(nameEnd)) && text[nameEnd] !== '>' && text[nameEnd] !== '/') nameEnd++;
+  const attributes = scanAttributes(text, nameEnd, Math.min(text.length, offset + 65536), {});
+  return attributes.find((a) => a.valueStart <= offset && offset < a.valueEnd);
 }

@@ -1,0 +1,34 @@
+// Typing latency through the real server: single-character edits to a large config, timed from
+// didChange to the matching publishDiagnostics, minus the server's debounce.
+import { lintDelayMs } from '../../server/src/lsp/document-linter';
+import { LspTestClient } from '../lsp/lsp-test-client';
+import { serviceConfig } from './generate';
+
+export async function typingLatency(edits = 200): Promise<{ lines: number; debounceMs: number; p50: number; p95: number; max: number }> {
+  const text = serviceConfig(400 * 1024);
+  const lines = text.split('\n').length;
+  const uri = 'file:///bench/Microsoft.ResourceManagement.Service.exe.config';
+  const client = LspTestClient.spawnServer();
+  const samples: number[] = [];
+  try {
+    client.settings = () => ({ enable: true, host: { fips: 'on', tls12Only: 'on' } });
+    await client.initialize();
+    await client.open(uri, text);
+    await client.nextDiagnostics(uri);
+    const line = Math.floor(lines / 2);
+    for (let i = 0; i < edits; i++) {
+      // Type into an attribute value in the middle of the file.
+      const position = { line, character: 10 + (i % 5) };
+      const start = process.hrtime.bigint();
+      const version = await client.change(uri, [{ range: { start: position, end: position }, text: 'x' }]);
+      let published = await client.nextDiagnostics(uri);
+      while (published.version !== version) published = await client.nextDiagnostics(uri);
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6 - lintDelayMs);
+    }
+  } finally {
+    await client.stop();
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { lines, debounceMs: lintDelayMs, p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1] };
+}
