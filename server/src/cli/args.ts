@@ -5,6 +5,9 @@ import { UsageError } from './errors';
 
 export const outputFormats = ['stylish', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
+/** `mim-lint report` prints the readiness checklist as markdown (default) or JSON. */
+export const reportFormats = ['markdown', 'json'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
 
 const hostSettings = ['on', 'off', 'auto'] as const satisfies readonly HostSetting[];
 
@@ -12,7 +15,9 @@ export interface CliOptions {
   /** `--help` wins over `--version`, and both over linting. */
   help: boolean;
   version: boolean;
-  format: OutputFormat;
+  /** `report`: the readiness checklist of one folder instead of findings. */
+  command: 'lint' | 'report';
+  format: OutputFormat | ReportFormat;
   fips: HostSetting;
   tls12Only: HostSetting;
   fix: boolean;
@@ -27,7 +32,8 @@ interface ValueOption {
 }
 
 const valueOptions: Readonly<Record<string, ValueOption>> = {
-  '--format': { placeholder: 'format', choices: outputFormats, apply: (o, v) => (o.format = v as OutputFormat) },
+  // Checked against the command's own formats once the whole line is read (see checkCommand).
+  '--format': { placeholder: 'format', choices: [...outputFormats, 'markdown'], apply: (o, v) => (o.format = v as OutputFormat | ReportFormat) },
   '--fips': { placeholder: 'setting', choices: hostSettings, apply: (o, v) => (o.fips = v as HostSetting) },
   '--tls12-only': { placeholder: 'setting', choices: hostSettings, apply: (o, v) => (o.tls12Only = v as HostSetting) },
 };
@@ -41,12 +47,18 @@ const flagOptions: Readonly<Record<string, (options: CliOptions) => void>> = {
 };
 
 export function defaultOptions(): CliOptions {
-  return { help: false, version: false, format: 'stylish', fips: 'auto', tls12Only: 'auto', fix: false, paths: [] };
+  return { help: false, version: false, command: 'lint', format: 'stylish', fips: 'auto', tls12Only: 'auto', fix: false, paths: [] };
 }
 
 /** Parses `argv` (without node and the script). A later value of the same option replaces an earlier one. */
 export function parseArguments(argv: readonly string[]): CliOptions {
   const options = defaultOptions();
+  // A subcommand only as the first word: a file named "report" can still be linted as ./report.
+  if (argv[0] === 'report') {
+    options.command = 'report';
+    options.format = 'markdown';
+    argv = argv.slice(1);
+  }
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -78,7 +90,20 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     option.apply(options, value);
   }
+  if (options.command === 'report') return checkReport(options);
   if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('no file or directory given');
+  if (options.format === 'markdown') throw new UsageError('--format markdown is for mim-lint report');
+  return options;
+}
+
+/** `report [dir]`: one folder (the working directory by default), markdown or JSON, nothing to fix. */
+function checkReport(options: CliOptions): CliOptions {
+  if (!(reportFormats as readonly string[]).includes(options.format)) {
+    throw new UsageError(`report --format ${quote(options.format)} is not one of ${reportFormats.join(', ')}`);
+  }
+  if (options.fix) throw new UsageError('report does not fix: run mim-lint --fix first');
+  if (options.paths.length > 1) throw new UsageError('report takes one directory');
+  if (options.paths.length === 0) options.paths.push('.');
   return options;
 }
 

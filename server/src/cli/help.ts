@@ -1,5 +1,6 @@
 // The --help text. Kept next to the parser's option tables; test/cli checks every option appears here.
 export const helpText = `Usage: mim-lint [options] <file|dir>...
+       mim-lint report [dir] [--format markdown|json] [--fips …] [--tls12-only …]
 
 Lints Microsoft Identity Manager 2016 SP2 configuration for FIPS-mode and TLS 1.2-only hosts.
 Directories are searched for the files mim-lint reads (node_modules and .git are skipped).
@@ -11,6 +12,9 @@ Options:
   --fix                         Apply the preferred fixes in place, then report what remains
   -h, --help                    Show this help
   -v, --version                 Show the version
+
+report prints the TLS 1.2 / FIPS readiness checklist of one folder (default: the working
+directory) as markdown or JSON, and exits 0 unless the usage is bad or the folder cannot be read (2).
 
 Exit codes:
   0  no error-level finding
