@@ -13,7 +13,7 @@ const kindsByExtension: Record<string, FileKind> = {
 };
 
 /** The file kinds the engine reads today; the CLI walks directories for these extensions. */
-export const supportedKinds: ReadonlySet<FileKind> = new Set<FileKind>(['config', 'cmd', 'powershell']);
+export const supportedKinds: ReadonlySet<FileKind> = new Set<FileKind>(['config', 'cmd', 'powershell', 'reg', 'inf']);
 
 export function baseName(fileName: string): string {
   const cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));

@@ -21,11 +21,17 @@ import { mim205 } from './mim205-oledb-driver-too-old';
 import { mim206 } from './mim206-legacy-sql-provider';
 import { mim207 } from './mim207-unknown-msi-property';
 import { mim208 } from './mim208-invalid-msi-property-value';
+import { mim301 } from './mim301-schannel-client-server-mismatch';
+import { mim302 } from './mim302-tls12-not-enabled';
+import { mim303 } from './mim303-netfx35-tls-defaults-missing';
+import { mim304 } from './mim304-netfx-strong-crypto-disabled';
+import { mim305 } from './mim305-reg-syntax';
 import { mim306 } from './mim306-host-evidence-conflict';
 
 export const allRules: readonly Rule[] = [
   mim001, mim002, mim101, mim102, mim103, mim104, mim105, mim106, mim107, mim108, mim109, mim110,
   mim201, mim202, mim203, mim204, mim205, mim206, mim207, mim208,
+  mim301, mim302, mim303, mim304, mim305,
   mim306,
 ];
 

@@ -1,0 +1,69 @@
+import type { Side } from '../tls/schannel';
+import { RegistryHistory, sides, tlsRegistryDocs, type SideState } from '../registry/history';
+import { dwordData, insertBlocks, rewriteData, siblingKeyLine } from '../registry/edits';
+import type { RegistryValueLine } from '../registry/facts';
+import type { SourceText } from '../source-text';
+import type { Fix, TextEdit } from '../types';
+import { preparingTls } from './sources';
+import type { Rule } from './rule';
+
+const connections: Record<Side, string> = {
+  Client: 'the connections this host opens (MIM to SQL Server and Exchange/SMTP, the Portal to MIM Service)',
+  Server: 'the connections this host accepts (the MIM Portal and SSPR sites, SQL Server on this host)',
+};
+
+export const mim302: Rule = {
+  meta: {
+    id: 'MIM302',
+    name: 'tls12-not-enabled',
+    defaultSeverity: 'error',
+    fileKinds: ['reg', 'inf'],
+    summary: 'The file disables SSL 3.0, TLS 1.0 and TLS 1.1 and also disables TLS 1.2 (or makes it disabled by default) on the same side.',
+    fixable: true,
+  },
+  checkRegistry({ source, registry, report }) {
+    const history = new RegistryHistory(registry);
+    for (const side of sides) {
+      if (!history.hardened(side)) continue;
+      const tls12 = history.side('TLS 1.2', side);
+      // Only an explicit Enabled=0 or DisabledByDefault=1: Windows Server 2012 and later enable TLS 1.2 by default.
+      const offending = offendingLines(tls12);
+      if (offending.length === 0) continue;
+      const first = offending[0];
+      report({
+        start: first.write.start,
+        end: first.write.end,
+        message:
+          `This file disables SSL 3.0, TLS 1.0 and TLS 1.1 in the ${side} subkeys and also ` +
+          `${first.write.valueName?.toLowerCase() === 'enabled' ? 'disables TLS 1.2 (Enabled=0)' : 'makes TLS 1.2 disabled by default (DisabledByDefault=1)'}, ` +
+          `so ${connections[side]} have no protocol left that MIM 2016 SP2 can use (it runs on .NET Framework 3.5 and 4.x, ` +
+          'which do not use TLS 1.3). MIM 2016 SP2 supports hosts where only TLS 1.2 is enabled, not hosts without it. ' +
+          `Set Enabled=1 and DisabledByDefault=0 under TLS 1.2\\Client and TLS 1.2\\Server (${preparingTls}; ${tlsRegistryDocs}).`,
+        fixes: [enableTls12(source, history, tls12, offending)],
+      });
+    }
+  },
+};
+
+function offendingLines(entry: SideState): RegistryValueLine[] {
+  const lines: RegistryValueLine[] = [];
+  if (entry.enabled && entry.state.enabled === false) lines.push(entry.enabled);
+  if (entry.disabledByDefault && entry.state.disabledByDefault === true) lines.push(entry.disabledByDefault);
+  return lines.sort((a, b) => a.write.start - b.write.start);
+}
+
+function enableTls12(source: SourceText, history: RegistryHistory, tls12: SideState, offending: RegistryValueLine[]): Fix {
+  const kind = history.facts.kind;
+  const edits: TextEdit[] = offending.map((line) =>
+    rewriteData(line, dwordData(kind, line.write.valueName?.toLowerCase() === 'enabled' ? 1 : 0)),
+  );
+  // The other side needs TLS 1.2 too; when the file does not mention it, add its block (not in an .inf).
+  const otherSide = tls12.side === 'Client' ? 'Server' : 'Client';
+  const other = history.side('TLS 1.2', otherSide);
+  const anchor = tls12.blocks.at(-1) ?? offending[offending.length - 1].block;
+  if (kind === 'reg' && !other.enabled && !other.disabledByDefault && other.blocks.length === 0 && !other.deleted) {
+    const lines = [siblingKeyLine(source, anchor, otherSide), `"Enabled"=${dwordData(kind, 1)}`, `"DisabledByDefault"=${dwordData(kind, 0)}`];
+    edits.push({ start: anchor.end, end: anchor.end, newText: insertBlocks(source, history.facts, anchor.end, [lines]) });
+  }
+  return { title: `Enable TLS 1.2 (${tls12.side}${edits.length > offending.length ? ' and ' + otherSide : ''})`, edits, preferred: true };
+}

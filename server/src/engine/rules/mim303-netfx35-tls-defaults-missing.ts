@@ -1,0 +1,72 @@
+import { isNetFrameworkKey, netfx35Keys, RegistryHistory } from '../registry/history';
+import { dwordData, insertBlocks, insertLines, machineRoot, mergeInsertions, valueLine } from '../registry/edits';
+import type { RegistryFacts } from '../registry/facts';
+import type { SourceText } from '../source-text';
+import type { Fix } from '../types';
+import { netTlsDocs, preparingTls } from './sources';
+import type { Rule } from './rule';
+
+const netfxValues = ['SystemDefaultTlsVersions', 'SchUseStrongCrypto'] as const;
+
+export const mim303: Rule = {
+  meta: {
+    id: 'MIM303',
+    name: 'netfx35-tls-defaults-missing',
+    defaultSeverity: 'warning',
+    fileKinds: ['reg', 'inf'],
+    summary: 'A TLS 1.2-only hardening does not set SystemDefaultTlsVersions under the .NET 3.5 (v2.0.50727) keys that MIM Service reads.',
+    fixable: true,
+  },
+  checkRegistry({ source, registry, report }) {
+    const history = new RegistryHistory(registry);
+    if (!history.tls12OnlyHardening()) return;
+    // Set to 0 is MIM304's finding; this rule is about the value not being there at all.
+    const missing = netfx35Keys.filter((path) => !history.value('HKLM', path, 'SystemDefaultTlsVersions'));
+    if (missing.length === 0) return;
+    const v4 = registry.blocks.find((block) => block.hive === 'HKLM' && !block.deleted && /\\\.NETFramework\\v4\.0\.30319$/i.test(block.path));
+    const range = v4 ? { start: v4.pathStart ?? v4.start, end: v4.pathEnd ?? v4.end } : registry.header ?? firstKey(registry);
+    const where = missing.map((path) => `HKLM\\${path}`).join(' and ');
+    report({
+      start: range.start,
+      end: range.end,
+      message:
+        `This file hardens SCHANNEL to TLS 1.2 only (SSL 3.0, TLS 1.0 and TLS 1.1 off) but does not set SystemDefaultTlsVersions ` +
+        `under ${where}. MIM Service runs on .NET Framework 3.5 (CLR 2), which reads these v2.0.50727 keys, not the v4.0.30319 ` +
+        'ones; without SystemDefaultTlsVersions=1 there (and the TLS 1.2 update for .NET 3.5, KB3154520 on Windows Server ' +
+        "2012 R2), MIM Service's outgoing TLS connections offer only the protocols this file disables, and fail. Set " +
+        `SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under both v2.0.50727 keys (${preparingTls}; ${netTlsDocs}).`,
+      fixes: registry.kind === 'reg' ? [addNetfx35Keys(source, registry, history, missing)] : undefined,
+    });
+  },
+};
+
+function firstKey(registry: RegistryFacts): { start: number; end: number } {
+  const block = registry.blocks[0];
+  return block ? { start: block.pathStart ?? block.start, end: block.pathEnd ?? block.end } : { start: 0, end: 0 };
+}
+
+function addNetfx35Keys(source: SourceText, registry: RegistryFacts, history: RegistryHistory, missing: readonly string[]): Fix {
+  const root = machineRoot(registry);
+  const live = registry.blocks.filter((block) => !block.deleted && block.hive === 'HKLM');
+  // After the last .NETFramework block, unless a later [-…] line would delete what is added there.
+  const lastDeletion = registry.blocks.filter((block) => block.deleted && block.hive === 'HKLM' && missing.some((path) => covers(block.path, path))).at(-1);
+  const netfxAnchor = live.filter(isNetFrameworkKey).at(-1);
+  const anchor = netfxAnchor && (!lastDeletion || netfxAnchor.start > lastDeletion.start) ? netfxAnchor : registry.blocks.at(-1)!;
+  const insertions: Array<{ at: number; text: string }> = [];
+  const newBlocks: string[][] = [];
+  for (const path of missing) {
+    const lines = netfxValues.filter((name) => !history.value('HKLM', path, name)).map((name) => valueLine(name, dwordData('reg', 1)));
+    const existing = history.keyDeleted('HKLM', path) ? undefined : live.filter((block) => block.path.toLowerCase() === path.toLowerCase()).at(-1);
+    if (existing) insertions.push({ at: existing.end, text: insertLines(source, existing.end, lines) });
+    else newBlocks.push([`[${root}\\${path}]`, ...lines]);
+  }
+  if (newBlocks.length > 0) insertions.push({ at: anchor.end, text: insertBlocks(source, registry, anchor.end, newBlocks) });
+  return { title: 'Add SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under the .NET 3.5 keys (v2.0.50727)', edits: mergeInsertions(insertions), preferred: true };
+}
+
+/** `key` is `path` or a key above it. */
+function covers(key: string, path: string): boolean {
+  const k = key.toLowerCase();
+  const p = path.toLowerCase();
+  return k === p || k === '' || p.startsWith(k + '\\');
+}
