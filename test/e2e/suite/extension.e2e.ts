@@ -2,7 +2,7 @@
 // the `vscode` API only. The workspace is a copy of examples/ with `.vscode/settings.json` setting
 // mimLint.host.fips and mimLint.host.tls12Only to "on" (written by test/e2e/run.mjs), plus notes.txt.
 // Expected findings are those of examples/README.md / the CLI on the same files (1-based line:column).
-import { existsSync, readdirSync, watch } from 'node:fs';
+import { existsSync, readdirSync, rmSync, watch } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { assert, assertEqual, codeOf, describe, findings, test, waitForExactly, waitForFindings } from './harness';
@@ -232,6 +232,8 @@ test('scene for the screenshot: the MIM Service config with the Problems panel o
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const target = process.env.MIM_LINT_E2E_SCREENSHOT;
   if (target) {
+    // The previous picture would satisfy the wait below at once.
+    rmSync(target, { force: true });
     console.log(`${screenshotRequest}${target}`);
     await waitForFile(target, 20_000);
   }
