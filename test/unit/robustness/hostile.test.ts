@@ -1,0 +1,67 @@
+// Hostile inputs, one test each: nothing here may crash, hang, read a file, or touch the network.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../../server/src/engine/index';
+import { hosts } from '../helpers';
+
+const config = 'Microsoft.ResourceManagement.Service.exe.config';
+const quick = (text: string, fileName = config) => {
+  const started = Date.now();
+  const result = lint(text, fileName, { profile: hosts.hardened });
+  return { ...result, ms: Date.now() - started };
+};
+
+test('a DOCTYPE with an external entity is never resolved', () => {
+  const text = '<?xml version="1.0"?>\n<!DOCTYPE configuration [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY web SYSTEM "http://127.0.0.1:9/x">]>\n<configuration><runtime>&xxe;&web;</runtime></configuration>\n';
+  const result = quick(text);
+  assert.ok(result.findings.some((f) => f.ruleId === 'MIM001'), 'the unknown entity is a syntax error');
+  assert.ok(!result.findings.some((f) => f.message.includes('root:')), 'nothing of /etc/passwd leaks into a message');
+});
+
+test('an entity-expansion bomb costs nothing: entities are not expanded', () => {
+  const lol = ['<!ENTITY lol "lol">'];
+  for (let i = 1; i < 10; i++) lol.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+  const text = `<?xml version="1.0"?>\n<!DOCTYPE lolz [${lol.join('')}]>\n<configuration>&lol9;</configuration>\n`;
+  const result = quick(text);
+  assert.ok(result.ms < 1000, `took ${result.ms} ms`);
+});
+
+test('100,000-deep nesting: no stack overflow', () => {
+  const depth = 100_000;
+  const text = '<configuration>' + '<a>'.repeat(depth) + '<EnforceFIPSPolicy enabled="false"/>' + '</a>'.repeat(depth) + '</configuration>';
+  const result = quick(text);
+  assert.deepEqual(result.failures, []);
+  assert.ok(result.findings.some((f) => f.ruleId === 'MIM103'));
+  const cmd = quick('('.repeat(depth) + 'msiexec /i "Service and Portal.msi" /qn' + ')'.repeat(depth), 'install.cmd');
+  assert.deepEqual(cmd.failures, []);
+  const ps = quick('{'.repeat(depth) + "msiexec /i 'Service and Portal.msi' /qn" + '}'.repeat(depth), 'install.ps1');
+  assert.deepEqual(ps.failures, []);
+});
+
+test('binary content, NUL bytes, lone surrogates and invalid UTF-8 decoded as replacement characters', () => {
+  const bytes = Buffer.alloc(64 * 1024);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+  const binary = new TextDecoder('utf-8').decode(bytes);
+  for (const fileName of [config, 'install.cmd', 'Install.ps1', 'hardening.reg', 'GptTmpl.inf']) {
+    for (const text of [binary, '\u0000'.repeat(1000), '<configuration>\ud800\udc00\ud800</configuration>', 'reg add "HKLM\\\ud800" /v \u0000 /d 1']) {
+      const result = quick(text, fileName);
+      assert.deepEqual(result.failures, [], fileName);
+      for (const f of result.findings) assert.ok(f.end <= text.length);
+    }
+  }
+});
+
+test('a line of 1 MB in every kind finishes quickly', () => {
+  const long = 'x'.repeat(1024 * 1024);
+  const inputs: Array<[string, string]> = [
+    [config, `<configuration><appSettings><add key="k" value="${long}"/></appSettings></configuration>`],
+    ['install.cmd', `set X=${long}\r\nmsiexec /i "%X%.msi" /qn`],
+    ['Install.ps1', `$x = '${long}'\r\nmsiexec /i "$x.msi" /qn`],
+    ['hardening.reg', `Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\${long}]\r\n"v"="${long}"\r\n`],
+  ];
+  for (const [fileName, text] of inputs) {
+    const result = quick(text, fileName);
+    assert.deepEqual(result.failures, [], fileName);
+    assert.ok(result.ms < 5000, `${fileName} took ${result.ms} ms`);
+  }
+});
