@@ -28,7 +28,8 @@ test('directories are walked in name order for the kinds the engine reads, skipp
     join('.git', 'x.config'),
     join('sub', 'node_modules', 'y.config'),
   ];
-  writeTree(dir, Object.fromEntries(candidates.map((path) => [path, '<configuration />\n'])));
+  // Each file is clean for its kind, so the exit code says nothing but "walked".
+  writeTree(dir, Object.fromEntries(candidates.map((path) => [path, path.endsWith('.reg') ? 'Windows Registry Editor Version 5.00\r\n' : '<configuration />\n'])));
   symlinkSync('..', join(dir, 'sub', 'loop'));
   symlinkSync('a.config', join(dir, 'same-as-a.config'));
   symlinkSync('nowhere.config', join(dir, 'dangling.config'));
