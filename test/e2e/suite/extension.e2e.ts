@@ -110,6 +110,14 @@ test('the packaged extension is installed and not active before a MIM file is op
   assert(!existsSync(join(extension.extensionPath, 'node_modules')), 'the .vsix contains node_modules');
   const maps = readdirSync(join(extension.extensionPath, 'dist')).filter((name) => name.endsWith('.map'));
   assertEqual(maps, [], 'source maps in the .vsix');
+  // `workspaceContains:` events legitimately activate it at startup; this workspace should match none.
+  const patterns = (extension.packageJSON.activationEvents as string[])
+    .filter((event) => event.startsWith('workspaceContains:'))
+    .map((event) => event.slice('workspaceContains:'.length));
+  for (const pattern of patterns) {
+    const matches = await vscode.workspace.findFiles(pattern, undefined, 1);
+    assertEqual(matches.map((uri) => uri.path), [], `workspace files matching the activation event workspaceContains:${pattern}`);
+  }
   assert(!extension.isActive, 'mim-lint was already active although no file was opened');
 });
 
