@@ -2,6 +2,8 @@
 export { lint, scriptCalls, callersByScript, type LintOptions, type LintResult, type SeverityOverride, type ScriptCall } from './lint';
 export { scriptPathKey, type CallContext } from './script/facts';
 export { applyEdits, compatiblePreferredEdits, fixAll, type FixAllResult } from './fixes';
+export { fixAllEdits, minimalEdits, type FixAllEdits } from './fix-all-edits';
+export { Suppressions, parseDirectives, unusedSuppressionId, type SuppressedFinding, type SuppressionDirective, type DirectiveKind, type DirectiveRuleId } from './suppressions/index';
 export { allRules, ruleById } from './rules/index';
 export type { RuleMeta } from './rules/rule';
 export { ruleDocsUrl, ruleDocsPath, repositoryUrl } from './docs';

@@ -4,13 +4,15 @@ import { fileKindOf } from './file-kinds';
 import { unknownProfile, type HostProfile } from './profile';
 import { SourceText } from './source-text';
 import { parseXml } from './xml/parse';
-import { configFacts } from './config/facts';
+import { configFacts, keepForConfigRules, keepForConfigRulesComment } from './config/facts';
 import { allRules } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { readScript } from './script/read-script';
 import { readRegistryFile } from './registry/read';
 import { scriptFacts, scriptPathKey, type CallContext } from './script/facts';
 import type { FileKind, Finding, Severity } from './types';
+import { applySuppressions, unusedSuppressionId, type Suppressions } from './suppressions/index';
+import { mim900 } from './rules/mim900-unused-suppression';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -35,6 +37,12 @@ export interface LintResult {
   findings: Finding[];
   /** Rules that threw: reported to the log, never allowed to stop the other rules. */
   failures: RuleFailure[];
+  /**
+   * The file's suppression directives, the findings they suppressed (with the directive's reason), and
+   * the "Suppress … on this line / in this file" fixes for any finding (`fixesFor`). Absent for files
+   * the engine does not read.
+   */
+  suppressions?: Suppressions;
 }
 
 export function lint(text: string, fileName: string, options: LintOptions = {}): LintResult {
@@ -44,18 +52,42 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
   const failures: RuleFailure[] = [];
   const profile = options.profile ?? unknownProfile();
   const run = (check: (rule: Rule, report: (r: Report) => void) => void) => runRules(options, failures, check, findings);
+  let comments: ReadonlyArray<{ start: number; end: number }> = [];
   if (kind === 'config') {
-    const config = configFacts(parseXml(text), fileName);
-    run((rule, report) => rule.checkConfig?.({ source, profile, config, report }));
+    const config = configFacts(parseXml(text, { keep: keepForConfigRules, keepComment: keepForConfigRulesComment }), fileName);
+    comments = config.xml.comments;
+    // On a config that is not well-formed the tree is a guess: report what parsed, but offer no
+    // edits built on it (they could not promise a well-formed result, and could undo each other).
+    const broken = config.xml.error !== undefined;
+    run((rule, report) => rule.checkConfig?.({ source, profile, config, report: broken ? (r) => report({ ...r, fixes: undefined }) : report }));
   } else if (kind === 'cmd' || kind === 'powershell') {
     const script = scriptFacts(readScript(kind, text, fileName), text, profile, options.callers);
+    comments = script.model.comments;
     run((rule, report) => rule.checkScript?.({ source, profile, script, report }));
   } else if (kind === 'reg' || kind === 'inf') {
     const registry = readRegistryFile(kind, text);
+    comments = registry.comments;
     run((rule, report) => rule.checkRegistry?.({ source, profile, registry, report }));
   }
+  let suppressions: Suppressions | undefined;
+  if (kind) {
+    const outcome = applySuppressions({ source, kind, comments, findings, profile, ...suppressionOptions(options, failures) });
+    findings.splice(0, findings.length, ...outcome.findings);
+    suppressions = outcome.suppressions;
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, source, findings, failures };
+  return { kind, source, findings, failures, suppressions };
+}
+
+/** Which rules' directives can be judged (those that ran to the end), and MIM900's severity if it is on. */
+function suppressionOptions(options: LintOptions, failures: readonly RuleFailure[]): { ran: Set<string>; unusedSeverity: Severity | undefined } {
+  const failed = new Set(failures.map((failure) => failure.ruleId));
+  const ran = new Set((options.rules ?? allRules).map((rule) => rule.meta.id).filter((id) => options.severities?.[id] !== 'off' && !failed.has(id)));
+  const override = options.severities?.[unusedSuppressionId];
+  // Like any rule, MIM900 runs by default and only when listed in an explicit `rules`.
+  const listed = !options.rules || ran.has(unusedSuppressionId);
+  const unusedSeverity = override === 'off' || !listed ? undefined : (override ?? mim900.meta.defaultSeverity);
+  return { ran, unusedSeverity };
 }
 
 function runRules(
