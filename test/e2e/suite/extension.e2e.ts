@@ -100,6 +100,19 @@ async function restore(document: vscode.TextDocument, text: string): Promise<voi
   assert(await document.save(), `could not save ${document.uri.path}`);
 }
 
+/** Relative paths the manifest points at (main, icon, grammars, language configurations, JSON schemas). */
+function filesTheManifestNames(manifest: Record<string, any>): string[] {
+  const contributes = manifest.contributes ?? {};
+  const paths: unknown[] = [
+    manifest.main,
+    manifest.icon,
+    ...(contributes.grammars ?? []).map((grammar: { path?: string }) => grammar.path),
+    ...(contributes.languages ?? []).map((language: { configuration?: string }) => language.configuration),
+    ...(contributes.jsonValidation ?? []).map((validation: { url?: string }) => validation.url),
+  ];
+  return paths.filter((path): path is string => typeof path === 'string' && !/^[a-z]+:\/\//.test(path));
+}
+
 test('the packaged extension is installed and not active before a MIM file is opened', async () => {
   const extension = mimLint();
   // runTests() points extensionDevelopmentPath at the folder `code-server --install-extension` unpacked
@@ -110,6 +123,8 @@ test('the packaged extension is installed and not active before a MIM file is op
   assert(!existsSync(join(extension.extensionPath, 'node_modules')), 'the .vsix contains node_modules');
   const maps = readdirSync(join(extension.extensionPath, 'dist')).filter((name) => name.endsWith('.map'));
   assertEqual(maps, [], 'source maps in the .vsix');
+  const missing = filesTheManifestNames(extension.packageJSON).filter((path) => !existsSync(join(extension.extensionPath, path)));
+  assertEqual(missing, [], 'files package.json refers to that .vscodeignore left out of the .vsix');
   // `workspaceContains:` events legitimately activate it at startup; this workspace should match none.
   const patterns = (extension.packageJSON.activationEvents as string[])
     .filter((event) => event.startsWith('workspaceContains:'))
