@@ -2,8 +2,9 @@
 // watches the workspace's hardening sources for it, and shows its log in the "MIM Lint" output
 // channel and the host profile in a status item. All linting happens in the server.
 import * as path from 'node:path';
-import { window, workspace, type DocumentSelector, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type DocumentSelector, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { createConfigFile } from './create-config';
 import { HostStatus } from './host-status';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,8 @@ export const documentSelector: DocumentSelector = [
   { scheme: 'file', language: 'powershell' },
   { scheme: 'file', language: 'reg' },
   { scheme: 'file', pattern: '**/*.inf' },
+  // The project config, so its problems (MIM901) show while it is edited.
+  { scheme: 'file', pattern: '**/.mimlintrc.json' },
 ];
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -28,13 +31,28 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector as LanguageClientOptions['documentSelector'],
     outputChannel,
-    // The host profile comes from these files even when they are not open.
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.{reg,inf,cmd,bat,ps1,psm1}') },
+    // Everything the server reads from disk: the workspace pass lints these files unopened, the host
+    // profile comes from some of them, and a .mimlintrc.json change re-lints the files it governs.
+    synchronize: {
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/*.{config,cmd,bat,ps1,psm1,reg,inf}'),
+        workspace.createFileSystemWatcher('**/.mimlintrc.json'),
+      ],
+    },
+
   };
   // The id `mimLint` makes the client honour the `mimLint.trace.server` setting.
   client = new LanguageClient('mimLint', 'MIM Lint', serverOptions, clientOptions);
   const status = new HostStatus(client, documentSelector);
   context.subscriptions.push(status);
+  const started = client;
+  context.subscriptions.push(
+    commands.registerCommand('mimLint.createConfigFile', createConfigFile),
+    commands.registerCommand('mimLint.lintWorkspace', async () => {
+      const linted = await started.sendRequest<number>('mimLint/lintWorkspace');
+      window.setStatusBarMessage(`MIM Lint: linted ${linted} workspace ${linted === 1 ? 'file' : 'files'}`, 5000);
+    }),
+  );
   try {
     await client.start();
     context.subscriptions.push(client.onNotification('mimLint/hostProfileChanged', () => void status.refresh()));

@@ -21,13 +21,16 @@ export interface CliOptions {
   fips: HostSetting;
   tls12Only: HostSetting;
   fix: boolean;
+  /** `--config <file>`: one project config file for every path, instead of the nearest .mimlintrc.json. */
+  config?: string;
   paths: string[];
 }
 
 
 interface ValueOption {
   placeholder: string;
-  choices: readonly string[];
+  /** Allowed values; absent for a free value such as a path. */
+  choices?: readonly string[];
   apply(options: CliOptions, value: string): void;
 }
 
@@ -36,6 +39,7 @@ const valueOptions: Readonly<Record<string, ValueOption>> = {
   '--format': { placeholder: 'format', choices: [...outputFormats, 'markdown'], apply: (o, v) => (o.format = v as OutputFormat | ReportFormat) },
   '--fips': { placeholder: 'setting', choices: hostSettings, apply: (o, v) => (o.fips = v as HostSetting) },
   '--tls12-only': { placeholder: 'setting', choices: hostSettings, apply: (o, v) => (o.tls12Only = v as HostSetting) },
+  '--config': { placeholder: 'file', apply: (o, v) => (o.config = v) },
 };
 
 const flagOptions: Readonly<Record<string, (options: CliOptions) => void>> = {
@@ -83,9 +87,9 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     if (!option) throw new UsageError(`unknown option ${quote(name)}`);
     const value = inlineValue ?? argv[++i];
     if (value === undefined || (inlineValue === undefined && value.startsWith('--'))) {
-      throw new UsageError(`${name} needs a value: ${option.choices.join(', ')}`);
+      throw new UsageError(`${name} needs a value: ${option.choices?.join(', ') ?? `a ${option.placeholder}`}`);
     }
-    if (!option.choices.includes(value)) {
+    if (option.choices && !option.choices.includes(value)) {
       throw new UsageError(`${name} ${quote(value)} is not one of ${option.choices.join(', ')}`);
     }
     option.apply(options, value);

@@ -1,10 +1,12 @@
 // Which files to lint: the files named on the command line and, below each directory named, every
 // file whose kind the engine knows. Directories are walked in name order so output is stable;
 // symlinks are followed, but each real directory and file is visited once (no loops, no doubles).
+// Files and directories that the governing .mimlintrc.json `ignore`s are not visited.
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileKindOf } from '../engine/index';
 import { FileAccessError, reason } from './errors';
+import { treeRootOf, type ProjectConfigs } from './project-configs';
 
 export interface CollectedFiles {
   /** Absolute paths, in the order given and walked. */
@@ -14,15 +16,18 @@ export interface CollectedFiles {
    * hardening sources say what host its configs and scripts are for.
    */
   workspaceOf: Map<string, string>;
+  /** Where each file's config search stops: its directory argument, or the working directory. */
+  treeRootOf: Map<string, string>;
   /** Things skipped that the user may want to know about (one line each, without the "mim-lint:" prefix). */
   warnings: string[];
 }
 
 const skippedDirectoryNames = new Set(['node_modules', '.git']);
 
-export function collectFiles(paths: readonly string[], cwd: string): CollectedFiles {
-  const collected: CollectedFiles = { files: [], warnings: [], workspaceOf: new Map() };
+export function collectFiles(paths: readonly string[], cwd: string, configs?: ProjectConfigs): CollectedFiles {
+  const collected: CollectedFiles = { files: [], warnings: [], workspaceOf: new Map(), treeRootOf: new Map() };
   let workspace = '';
+  let root = '';
   const seen = new Set<string>();
   const add = (absolute: string) => {
     const real = realPath(absolute);
@@ -30,13 +35,17 @@ export function collectFiles(paths: readonly string[], cwd: string): CollectedFi
     seen.add(real);
     collected.files.push(absolute);
     collected.workspaceOf.set(absolute, workspace);
+    collected.treeRootOf.set(absolute, root);
   };
+  const ignored = (entry: string) => configs?.forDirectory(dirname(entry), root)?.ignores(entry) === true;
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     workspace = absolute;
     const stats = statOrThrow(absolute, path);
-    if (stats.isDirectory()) walk(absolute, seen, add);
+    root = treeRootOf(absolute, stats.isDirectory(), cwd);
+    if (stats.isDirectory()) walk(absolute, seen, add, ignored);
     else if (!stats.isFile()) throw new FileAccessError(`cannot read ${path}: not a regular file or directory`);
+    else if (ignored(absolute)) collected.warnings.push(`skipping ${path}: ignored by its .mimlintrc.json`);
     else if (fileKindOf(absolute) !== undefined) add(absolute);
     // Named explicitly but of no kind the engine reads: say so rather than fail, so that a shell glob
     // such as `mim-lint deploy/*` still works.
@@ -45,7 +54,7 @@ export function collectFiles(paths: readonly string[], cwd: string): CollectedFi
   return collected;
 }
 
-function walk(directory: string, seen: Set<string>, add: (file: string) => void): void {
+function walk(directory: string, seen: Set<string>, add: (file: string) => void, ignored: (entry: string) => boolean): void {
   const real = realPath(directory);
   if (seen.has(real)) return;
   seen.add(real);
@@ -66,7 +75,8 @@ function walk(directory: string, seen: Set<string>, add: (file: string) => void)
       isDirectory = target?.isDirectory() ?? false;
       isFile = target?.isFile() ?? false;
     }
-    if (isDirectory && !skippedDirectoryNames.has(entry.name)) walk(path, seen, add);
+    if ((isDirectory || isFile) && ignored(path)) continue;
+    if (isDirectory && !skippedDirectoryNames.has(entry.name)) walk(path, seen, add, ignored);
     else if (isFile && fileKindOf(entry.name) !== undefined) add(path);
   }
 }

@@ -9,6 +9,8 @@ Options:
   --format stylish|json|sarif   Output format (default: stylish)
   --fips on|off|auto            Is FIPS mode enabled on the target host? (default: auto = unknown)
   --tls12-only on|off|auto      Are SSL 3.0, TLS 1.0 and TLS 1.1 disabled there? (default: auto = unknown)
+  --config <file>               Use this project config for every path, instead of the nearest
+                                .mimlintrc.json above each file (up to the path given)
   --fix                         Apply the preferred fixes in place, then report what remains
   -h, --help                    Show this help
   -v, --version                 Show the version
@@ -19,5 +21,5 @@ directory) as markdown or JSON, and exits 0 unless the usage is bad or the folde
 Exit codes:
   0  no error-level finding
   1  at least one error-level finding remains
-  2  bad usage, a path that cannot be read or written, or a rule that failed
+  2  bad usage, a path that cannot be read or written, an invalid config file, or a rule that failed
 `;

@@ -1,11 +1,13 @@
 // The lint action: collect, read, (fix,) lint, and build the report the formats render. Every file is
 // read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { callersByScript, fixAll, hostEvidence, inferProfile, lint, profileFromSettings, scriptPathKey, unknownProfile, type HostProfile, type LintOptions } from '../engine/index';
+import { withConfigHost } from '../engine/config/project-config';
 import type { CliOptions } from './args';
 import { collectFiles } from './collect';
 import { FileAccessError, reason } from './errors';
+import { displayPath as displayPathOf, ProjectConfigs, type AppliedConfig } from './project-configs';
 import type { FileReport, LintReport, WorkspaceReport } from './report';
 import { decodeText, encodeText, UnencodableTextError, type DecodedText } from './text-file';
 
@@ -26,7 +28,10 @@ interface ReadFile {
 }
 
 export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
-  const { files, warnings, workspaceOf } = collectFiles(options.paths, cwd);
+  // Config files are read (and an invalid one stops the run) before any file is linted.
+  const configs = new ProjectConfigs(cwd, options.config);
+  const { files, warnings, workspaceOf, treeRootOf } = collectFiles(options.paths, cwd, configs);
+  const configOf = (file: string) => configs.forDirectory(dirname(file), treeRootOf.get(file)!);
   const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!));
   const flags = { fips: options.fips, tls12Only: options.tls12Only };
   let incomplete = false;
@@ -35,12 +40,19 @@ export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
   for (const [workspace, members] of groupBy(read, (file) => file.workspace)) {
     // `auto` infers from the workspace's hardening sources; an explicit flag wins.
     const inferred = inferProfile(members.map((file) => hostEvidence(file.decoded.text, file.displayPath)));
-    const profile = profileFromSettings(flags, 'flag', inferred);
+    // Precedence: inferred < the nearest config file < flags.
+    const profileUnder = (config: AppliedConfig | undefined) => profileFromSettings(flags, 'flag', withConfigHost(inferred, config?.config));
+    const profile = profileUnder(configs.forDirectory(workspace, treeRootOf.get(members[0].absolutePath)!));
     workspaces.push({ displayPath: displayPathOf(workspace, cwd), profile });
     // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
     const callers = callersByScript(members.map((file) => ({ text: file.decoded.text, fileName: file.displayPath })), profile);
     for (const file of members) {
-      const lintOptions: LintOptions = { profile, callers: callers.get(scriptPathKey(file.displayPath)) };
+      const config = configOf(file.absolutePath);
+      const lintOptions: LintOptions = {
+        profile: profileUnder(config),
+        severities: config?.config.rules,
+        callers: callers.get(scriptPathKey(file.displayPath)),
+      };
       const fixed = options.fix ? fixOne(file, lintOptions, warnings) : { text: file.decoded.text, applied: 0 };
       const result = lint(fixed.text, file.displayPath, lintOptions);
       for (const failure of result.failures) {
@@ -55,7 +67,7 @@ export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
         source: result.source,
         findings: result.findings,
         fixesApplied: fixed.applied,
-        profile,
+        profile: lintOptions.profile!,
       });
     }
   }
@@ -102,9 +114,4 @@ function fixOne(file: ReadFile, lintOptions: LintOptions, warnings: string[]): {
     throw new FileAccessError(`cannot write ${file.displayPath}: ${reason(error)}`);
   }
   return { text: result.text, applied: result.applied };
-}
-
-function displayPathOf(absolutePath: string, cwd: string): string {
-  const path = relative(cwd, absolutePath);
-  return path === '' || isAbsolute(path) ? absolutePath : path;
 }

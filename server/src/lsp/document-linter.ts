@@ -3,12 +3,14 @@
 // or another run started meanwhile, its result is dropped instead of overwriting newer diagnostics.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileKindOf, lint, type LintResult } from '../engine/index';
+import { lint, type LintResult } from '../engine/index';
 import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
 import { Debouncer } from './debounce';
 import { describeError } from './guard';
-import { hostProfileFor, type HostProfileSource } from './host-profiles';
+import type { HostProfileSource } from './host-profiles';
+import { isLintable, lintAny, lintInputsFor } from './lint-inputs';
 import type { LintResults } from './lint-results';
+import type { ProjectConfigStore } from './project-configs';
 import type { SettingsStore } from './settings';
 import { fileNameOf } from './uris';
 
@@ -25,6 +27,8 @@ export interface DocumentLinterParts {
   results: LintResults;
   support: ClientSupport;
   lint?: LintFunction;
+  /** The .mimlintrc.json files; without it only the settings apply. */
+  configs?: ProjectConfigStore;
 }
 
 export class DocumentLinter {
@@ -61,7 +65,8 @@ export class DocumentLinter {
     for (const document of this.parts.documents.all()) this.debouncer.schedule(document.uri, 0);
   }
 
-  documentClosed(uri: string): void {
+  /** `keepDiagnostics`: the workspace pass re-lints the file from disk and publishes over them. */
+  documentClosed(uri: string, keepDiagnostics = false): void {
     this.debouncer.cancel(uri);
     // A run still waiting for settings finds no latest run and drops its result.
     this.latestRun.delete(uri);
@@ -69,7 +74,7 @@ export class DocumentLinter {
     this.loggedFailures.delete(uri);
     this.parts.results.delete(uri);
     this.parts.settings.forget(uri);
-    if (this.published.delete(uri)) this.publish(uri, undefined, []);
+    if (this.published.delete(uri) && !keepDiagnostics) this.publish(uri, undefined, []);
   }
 
   dispose(): void {
@@ -89,22 +94,21 @@ export class DocumentLinter {
     const fileName = fileNameOf(uri);
     const opened = this.parts.documents.get(uri);
     // Not a file the engine reads: publish nothing, so other tools' diagnostics stay alone.
-    if (!opened || fileName === undefined || fileKindOf(fileName) === undefined) return;
+    if (!opened || fileName === undefined || !isLintable(fileName)) return;
     const version = opened.version;
     const settings = await this.parts.settings.forDocument(uri);
     const document = this.parts.documents.get(uri);
     if (this.latestRun.get(uri) !== run || document?.version !== version) return;
+    const inputs = settings.enable ? await lintInputsFor(uri, fileName, settings, this.parts.hostProfiles, this.parts.configs) : undefined;
+    if (this.latestRun.get(uri) !== run || this.parts.documents.get(uri)?.version !== version) return;
 
-    if (!settings.enable) {
+    if (!inputs || inputs.ignored) {
       this.parts.results.delete(uri);
       if (this.published.delete(uri)) this.publish(uri, version, []);
       return;
     }
-    const profile = hostProfileFor(uri, settings, this.parts.hostProfiles);
-    const callers = this.parts.hostProfiles.callersFor?.(uri);
-    const result = this.lintText(document.getText(), fileName, { profile, callers });
+    const result = lintAny(this.lintText, document.getText(), fileName, inputs.options);
     this.logFailures(uri, result.failures);
-    if (result.kind === undefined) return;
     this.publishResult(uri, fileName, version, result);
   }
 

@@ -1,29 +1,3 @@
-// A small glob matcher for `files.exclude` patterns (`**/node_modules`, `**/*.tmp`, `{a,b}`), matched
-// against paths relative to the workspace folder with forward slashes.
-export function globToRegExp(glob: string): RegExp {
-  let pattern = '';
-  let inBraces = false;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      // `**/` matches any number of directories, including none.
-      pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') pattern += '[^/]*';
-    else if (c === '?') pattern += '[^/]';
-    else if (c === '{') {
-      pattern += '(?:';
-      inBraces = true;
-    } else if (c === '}' && inBraces) {
-      pattern += ')';
-      inBraces = false;
-    } else if (c === ',' && inBraces) pattern += '|';
-    else pattern += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  // A pattern that matches a folder excludes everything below it.
-  return new RegExp(`^${pattern}(?:/.*)?$`, 'i');
-}
-
-export function excludedBy(patterns: readonly RegExp[], relativePath: string): boolean {
-  return patterns.some((pattern) => pattern.test(relativePath));
-}
+// Kept for the language server's imports; the matcher lives in the engine so the CLI and the project
+// config share it.
+export { excludedBy, globToRegExp } from '../engine/glob';

@@ -22,6 +22,12 @@ import { describeError, guarded } from './guard';
 import { pathToFileURL } from 'node:url';
 import { LintResults } from './lint-results';
 import { SettingsStore, settingsSection } from './settings';
+import { isProjectConfigFile } from '../engine/config/project-config';
+import { ProjectConfigStore } from './project-configs';
+import { WorkspaceLinter } from './workspace-lint';
+
+/** The "MIM Lint: Lint Workspace" command's request: lint every file again; answers how many were linted. */
+export const lintWorkspaceRequest = 'mimLint/lintWorkspace';
 
 export interface ServerOptions {
   /** Replaces the engine's lint (tests use it to simulate a broken engine). */
@@ -39,24 +45,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let support: ClientSupport = { relatedInformation: false, versionedEdits: false };
   let registerForConfigurationChanges = false;
   let linter: DocumentLinter | undefined;
+  let workspaceLinter: WorkspaceLinter | undefined;
+  let configs: ProjectConfigStore | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     support = clientSupport(capabilities);
     canPullSettings = capabilities.workspace?.configuration === true;
+    const folderNames = (params.workspaceFolders ?? []).map((folder) => fileNameOf(folder.uri));
+    if (folderNames.length === 0 && params.rootUri) folderNames.push(fileNameOf(params.rootUri));
+    const folders = folderNames.filter((f): f is string => f !== undefined);
     if (!options.hostProfiles) {
-      const folders = (params.workspaceFolders ?? []).map((folder) => fileNameOf(folder.uri));
-      if (folders.length === 0 && params.rootUri) folders.push(fileNameOf(params.rootUri));
-      workspaceIndex = new WorkspaceIndex(folders.filter((f): f is string => f !== undefined), (message) => log.warn(message));
+      workspaceIndex = new WorkspaceIndex(folders, (message) => log.warn(message));
       hostProfiles = workspaceIndex;
     }
+    // An open .mimlintrc.json counts with its unsaved text.
+    configs = new ProjectConfigStore(folders, (fileName) => documents.all().find((d) => fileNameOf(d.uri) === fileName)?.getText());
     registerForConfigurationChanges =
       canPullSettings && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const settings = new SettingsStore(connection, canPullSettings);
-    linter = new DocumentLinter({ connection, documents, settings, hostProfiles, results, support, lint: options.lint });
+    linter = new DocumentLinter({ connection, documents, settings, hostProfiles, results, support, lint: options.lint, configs });
+    workspaceLinter = new WorkspaceLinter({
+      connection, documents, folders, settings, hostProfiles, configs, support, lint: options.lint, filesExclude: (folder) => filesExclude(folder),
+    });
     hostProfiles.onDidChange(() => {
       linter?.lintAllOpen();
+      workspaceLinter?.schedule();
       void connection.sendNotification(hostProfileChanged).catch(() => undefined);
+    });
+    configs.onDidChange(() => {
+      linter?.lintAllOpen();
+      workspaceLinter?.schedule();
     });
     return {
       capabilities: {
@@ -75,7 +94,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         await connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection });
       }
       // Read the workspace's hardening sources in the background; open documents are linted meanwhile.
-      void workspaceIndex?.scan((folder) => filesExclude(folder)).catch((error: unknown) => log.error(`Workspace scan failed: ${describeError(error)}`));
+      // The workspace lint starts after the index, so files are linted once with the inferred profile.
+      void (workspaceIndex?.scan((folder) => filesExclude(folder)) ?? Promise.resolve())
+        .catch((error: unknown) => log.error(`Workspace scan failed: ${describeError(error)}`))
+        .then(() => workspaceLinter?.schedule());
     }),
   );
 
@@ -84,20 +106,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const change of params.changes) {
         const fileName = fileNameOf(change.uri);
         if (fileName === undefined || documents.get(change.uri)) continue;
-        if (change.type === FileChangeType.Deleted) workspaceIndex?.fileDeleted(fileName);
-        else await workspaceIndex?.fileChanged(fileName);
+        if (isProjectConfigFile(fileName)) configs?.configChanged(fileName);
+        if (change.type === FileChangeType.Deleted) {
+          workspaceIndex?.fileDeleted(fileName);
+          workspaceLinter?.fileDeleted(fileName);
+        } else {
+          await workspaceIndex?.fileChanged(fileName);
+          await workspaceLinter?.fileChanged(fileName);
+        }
       }
     }),
   );
 
   connection.onDidChangeConfiguration(
-    guarded(log, 'didChangeConfiguration', undefined, (change) => linter?.settingsChanged(change.settings)),
+    guarded(log, 'didChangeConfiguration', undefined, (change) => {
+      linter?.settingsChanged(change.settings);
+      workspaceLinter?.schedule();
+    }),
   );
 
   documents.onDidChangeContent(
     guarded(log, 'didChange', undefined, (event) => {
       const fileName = fileNameOf(event.document.uri);
       if (fileName !== undefined) workspaceIndex?.documentChanged(fileName, event.document.getText());
+      if (fileName !== undefined && isProjectConfigFile(fileName)) configs?.configChanged(fileName);
       linter?.documentChanged(event.document.uri);
     }),
   );
@@ -111,7 +143,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (typeof value !== 'object' || value === null) return [];
     return Object.entries(value).filter(([, on]) => on === true).map(([glob]) => glob);
   }
-  documents.onDidClose(guarded(log, 'didClose', undefined, (event) => linter?.documentClosed(event.document.uri)));
+  documents.onDidClose(
+    guarded(log, 'didClose', undefined, async (event) => {
+      const uri = event.document.uri;
+      const fileName = fileNameOf(uri);
+      // Closing a file keeps its findings: the workspace pass re-lints it from disk.
+      const handOver = fileName !== undefined && workspaceLinter?.takesOver(fileName) === true;
+      linter?.documentClosed(uri, handOver);
+      if (fileName !== undefined && isProjectConfigFile(fileName)) configs?.configChanged(fileName);
+      if (handOver) await workspaceLinter?.documentClosed(uri, fileName);
+    }),
+  );
+
+  connection.onRequest(lintWorkspaceRequest, guarded(log, 'lintWorkspace', 0, () => workspaceLinter?.lintAll(true) ?? 0));
 
   connection.onCodeAction(
     guarded(log, 'codeAction', [], (params) => quickFixes(params, documents.get(params.textDocument.uri), results, support)),
@@ -119,6 +163,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(() => {
     workspaceIndex?.cancel();
+    workspaceLinter?.cancel();
     linter?.dispose();
   });
 

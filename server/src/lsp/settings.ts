@@ -1,7 +1,8 @@
 // The `mimLint.*` settings as the server sees them, read per document (multi-root: each folder may
 // differ) and never kept in a global, so a folder's settings cannot leak into another's documents.
 import type { Connection } from 'vscode-languageserver';
-import { parseHostSetting, type HostSetting } from '../engine/index';
+import { parseHostSetting, type HostSetting, type SeverityOverride } from '../engine/index';
+import { configurableRuleIds, severityOverrides } from '../engine/config/project-config';
 import { describeError } from './guard';
 
 export const settingsSection = 'mimLint';
@@ -14,11 +15,20 @@ export interface MimLintSettings {
     /** Whether the host allows only TLS 1.2; `auto` as above. */
     tls12Only: HostSetting;
   };
+  /** `mimLint.rules`: per-rule severity; a .mimlintrc.json overrides it rule by rule. */
+  rules: Record<string, SeverityOverride>;
+  /** Lint every matching file of the workspace folder, not only open ones. */
+  lintWorkspace: boolean;
+  /** Larger files are not linted by the workspace pass (an open document always is). */
+  maxFileSizeKB: number;
 }
 
 export const defaultSettings: Readonly<MimLintSettings> = Object.freeze({
   enable: true,
   host: Object.freeze({ fips: 'auto', tls12Only: 'auto' }),
+  rules: Object.freeze({}),
+  lintWorkspace: true,
+  maxFileSizeKB: 1024,
 }) as MimLintSettings;
 
 /** Settings from whatever the client sent; a missing or mistyped value falls back to its default. */
@@ -31,7 +41,22 @@ export function settingsFrom(raw: unknown): MimLintSettings {
       fips: parseHostSetting(host.fips) ?? defaultSettings.host.fips,
       tls12Only: parseHostSetting(host.tls12Only) ?? defaultSettings.host.tls12Only,
     },
+    rules: rulesFrom(section.rules),
+    lintWorkspace: typeof section.lintWorkspace === 'boolean' ? section.lintWorkspace : defaultSettings.lintWorkspace,
+    maxFileSizeKB:
+      typeof section.maxFileSizeKB === 'number' && section.maxFileSizeKB > 0 ? section.maxFileSizeKB : defaultSettings.maxFileSizeKB,
   };
+}
+
+/** Known rule IDs with a valid severity; VS Code's settings UI validates the rest against the schema. */
+function rulesFrom(raw: unknown): Record<string, SeverityOverride> {
+  if (!isObject(raw)) return {};
+  const rules: Record<string, SeverityOverride> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const severity = severityOverrides.find((s) => s === value);
+    if (severity && configurableRuleIds.includes(id)) rules[id] = severity;
+  }
+  return rules;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,8 @@
 // The workspace's hardening sources (.reg, .inf, scripts) per workspace folder: read at start, kept
 // current from watched-file events and open documents, and turned into each folder's host profile and
 // script call contexts. When a folder's profile changes, open documents are linted again.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import {
   callersByScript,
@@ -16,14 +16,14 @@ import {
   type HostProfile,
 } from '../engine/index';
 import { decodeText } from '../cli/text-file';
-import { excludedBy, globToRegExp } from './glob';
+import { globToRegExp } from './glob';
 import type { HostProfileSource } from './host-profiles';
 import { fileNameOf } from './uris';
+import { workspaceFiles, yieldToEventLoop } from './walk';
 
 const hardeningKinds = new Set(['reg', 'inf', 'cmd', 'powershell']);
 /** Hardening sources are small; anything larger is not read (a 50 MB file must not stall the server). */
 export const maxSourceBytes = 2 * 1024 * 1024;
-const skippedDirectories = new Set(['node_modules', '.git']);
 
 interface IndexedSource {
   text: string;
@@ -59,7 +59,7 @@ export class WorkspaceIndex implements HostProfileSource {
   async scan(excludesFor: (folder: string) => Promise<string[]>): Promise<void> {
     for (const folder of this.folders) {
       const excludes = (await excludesFor(folder.path)).map(globToRegExp);
-      await this.walk(folder, folder.path, excludes);
+      await this.walk(folder, excludes);
       if (this.cancelled) return;
       // Only a profile that the scan changed re-lints open documents.
       this.update(folder);
@@ -104,6 +104,12 @@ export class WorkspaceIndex implements HostProfileSource {
     return fileName === undefined ? undefined : this.folderOf(fileName)?.callers.get(scriptPathKey(fileName));
   }
 
+  /** A workspace folder's hardening sources (absolute names) and inferred profile, for the readiness report. */
+  folderSources(folderPath: string): { profile: HostProfile; files: Array<{ fileName: string; text: string }> } | undefined {
+    const folder = this.folders.find((f) => f.path === folderPath);
+    return folder && { profile: folder.profile, files: [...folder.sources].map(([fileName, source]) => ({ fileName, text: source.text })) };
+  }
+
   /** Every folder's profile, for the status item and the Show Host Profile command. */
   profiles(): Array<{ folder: string; profile: HostProfile }> {
     return this.folders.map((folder) => ({ folder: folder.path, profile: folder.profile }));
@@ -126,31 +132,19 @@ export class WorkspaceIndex implements HostProfileSource {
     folder.callers = callersByScript(scripts, folder.profile);
   }
 
-  private async walk(folder: FolderState, directory: string, excludes: RegExp[]): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(directory, { withFileTypes: true });
-    } catch (error) {
-      this.log(`Cannot read ${directory}: ${String(error)}`);
-      return;
-    }
-    for (const entry of entries) {
+  private async walk(folder: FolderState, excludes: RegExp[]): Promise<void> {
+    for await (const path of workspaceFiles(folder.path, excludes, this.log)) {
       if (this.cancelled) return;
-      const path = join(directory, entry.name);
-      const relativePath = relative(folder.path, path).split(sep).join('/');
-      if (excludedBy(excludes, relativePath)) continue;
-      if (entry.isDirectory() && !skippedDirectories.has(entry.name)) await this.walk(folder, path, excludes);
-      else if (entry.isFile() && isHardeningSource(path)) {
-        const text = await readSource(path);
-        if (text !== undefined) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
-        // Keep the editor responsive while a large workspace is read.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      if (!isHardeningSource(path)) continue;
+      const text = await readSource(path);
+      if (text !== undefined) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
+      // Keep the editor responsive while a large workspace is read.
+      await yieldToEventLoop();
     }
   }
 }
 
-async function readSource(fileName: string): Promise<string | undefined> {
+export async function readSource(fileName: string): Promise<string | undefined> {
   try {
     if ((await stat(fileName)).size > maxSourceBytes) return undefined;
     return decodeText(await readFile(fileName)).text;

@@ -27,12 +27,14 @@ import { mim303 } from './mim303-netfx35-tls-defaults-missing';
 import { mim304 } from './mim304-netfx-strong-crypto-disabled';
 import { mim305 } from './mim305-reg-syntax';
 import { mim306 } from './mim306-host-evidence-conflict';
+import { mim901 } from './mim901-config-invalid';
 
 export const allRules: readonly Rule[] = [
   mim001, mim002, mim101, mim102, mim103, mim104, mim105, mim106, mim107, mim108, mim109, mim110,
   mim201, mim202, mim203, mim204, mim205, mim206, mim207, mim208,
   mim301, mim302, mim303, mim304, mim305,
   mim306,
+  mim901,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,45 @@
+// What a lint of one file needs besides its text, the same for an open document and a file on disk:
+// precedence defaults < VS Code settings < nearest .mimlintrc.json, for the host profile and for rule
+// severities. A .mimlintrc.json itself is "linted" by checking it (MIM901).
+import { fileKindOf, SourceText, type LintOptions, type LintResult } from '../engine/index';
+import { configFindings, isProjectConfigFile, parseProjectConfig, withConfigHost, withConfigRules } from '../engine/config/project-config';
+import type { LintFunction } from './document-linter';
+import { hostProfileFor, type HostProfileSource } from './host-profiles';
+import type { ProjectConfigStore } from './project-configs';
+import type { MimLintSettings } from './settings';
+
+export interface LintInputs {
+  /** The governing config's `ignore` matches the file: publish nothing for it. */
+  ignored: boolean;
+  options: LintOptions;
+}
+
+/** Whether the server publishes diagnostics for this file at all. */
+export function isLintable(fileName: string): boolean {
+  return fileKindOf(fileName) !== undefined || isProjectConfigFile(fileName);
+}
+
+export async function lintInputsFor(
+  uri: string,
+  fileName: string,
+  settings: MimLintSettings,
+  hostProfiles: HostProfileSource,
+  configs: ProjectConfigStore | undefined,
+): Promise<LintInputs> {
+  const project = isProjectConfigFile(fileName) ? undefined : await configs?.forFile(fileName);
+  const config = project?.parsed.config;
+  return {
+    ignored: project?.ignores(fileName) === true,
+    options: {
+      profile: withConfigHost(hostProfileFor(uri, settings, hostProfiles), config),
+      severities: withConfigRules(settings.rules, config),
+      callers: hostProfiles.callersFor?.(uri),
+    },
+  };
+}
+
+/** The engine's lint, or the config file check for a .mimlintrc.json. */
+export function lintAny(lint: LintFunction, text: string, fileName: string, options: LintOptions): LintResult {
+  if (!isProjectConfigFile(fileName)) return lint(text, fileName, options);
+  return { kind: undefined, source: new SourceText(text, fileName), findings: configFindings(parseProjectConfig(text)), failures: [] };
+}

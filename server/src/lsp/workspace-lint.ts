@@ -1,0 +1,209 @@
+// Workspace-wide results: every file of the workspace folders that mim-lint reads is linted from disk
+// and its diagnostics published, so the Problems panel shows files nobody opened. Open documents are
+// the DocumentLinter's (their text wins over the disk); a closed one is re-linted from disk. A file
+// is linted again only when its mtime, size or lint inputs (settings, config, host profile) changed.
+import { readFile, stat } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../engine/index';
+import { decodeText } from '../cli/text-file';
+import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
+import type { LintFunction } from './document-linter';
+import { globToRegExp } from './glob';
+import { describeError } from './guard';
+import type { HostProfileSource } from './host-profiles';
+import { isLintable, lintAny, lintInputsFor } from './lint-inputs';
+import { isInside, type ProjectConfigStore } from './project-configs';
+import type { MimLintSettings, SettingsStore } from './settings';
+import { fileNameOf } from './uris';
+import { workspaceFiles, yieldToEventLoop } from './walk';
+
+/** Coalesces the bursts of changes at start (index scan, settings, configs) into one pass. */
+export const workspaceLintDelayMs = 100;
+
+export interface WorkspaceLintParts {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  folders: readonly string[];
+  settings: SettingsStore;
+  hostProfiles: HostProfileSource;
+  configs: ProjectConfigStore;
+  support: ClientSupport;
+  filesExclude(folder: string): Promise<string[]>;
+  lint?: LintFunction;
+}
+
+interface FolderState {
+  settings: MimLintSettings;
+  excludes: RegExp[];
+}
+
+export class WorkspaceLinter {
+  /** What each file's published diagnostics were computed from: mtime, size and lint inputs. */
+  private readonly linted = new Map<string, string>();
+  /** Files with diagnostics published by this pass, and the URI they were published under. */
+  private readonly published = new Map<string, string>();
+  /** Files over the size limit already logged (by size), so each is logged once. */
+  private readonly skippedLogged = new Map<string, number>();
+  private readonly folderStates = new Map<string, FolderState>();
+  private generation = 0;
+  private cancelled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly lintText: LintFunction;
+
+  constructor(private readonly parts: WorkspaceLintParts) {
+    this.lintText = parts.lint ?? lint;
+  }
+
+  /** Something that may change many files' results happened: one pass soon, superseding a running one. */
+  schedule(): void {
+    if (this.cancelled) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.lintAll(), workspaceLintDelayMs);
+  }
+
+  /** Lints every folder now; `fresh` forgets what was linted (the "Lint Workspace" command). */
+  async lintAll(fresh = false): Promise<number> {
+    clearTimeout(this.timer);
+    if (fresh) this.linted.clear();
+    const generation = ++this.generation;
+    let count = 0;
+    for (const folder of this.parts.folders) {
+      const seen = new Set<string>();
+      try {
+        count += await this.lintFolder(folder, generation, seen);
+      } catch (error) {
+        this.log(`Linting the workspace folder ${folder} failed: ${describeError(error)}`);
+      }
+      if (generation !== this.generation || this.cancelled) return count;
+      // Deleted, newly excluded or ignored files lose their findings.
+      for (const fileName of [...this.published.keys()]) {
+        if (this.parts.configs.folderOf(fileName) === folder && !seen.has(fileName)) this.forget(fileName);
+      }
+    }
+    return count;
+  }
+
+  /** Whether a closing document of this file is handed over to the workspace pass (its findings stay). */
+  takesOver(fileName: string): boolean {
+    const folder = this.parts.configs.folderOf(fileName);
+    const state = folder === undefined ? undefined : this.folderStates.get(folder);
+    return state !== undefined && isOn(state.settings) && isLintable(fileName);
+  }
+
+  /** A document closed: from now on the disk content counts, published under the client's URI. */
+  async documentClosed(uri: string, fileName: string): Promise<void> {
+    this.published.set(fileName, uri);
+    this.linted.delete(fileName);
+    await this.fileChanged(fileName);
+  }
+
+  /** A watched file was created or changed on disk. */
+  async fileChanged(fileName: string): Promise<void> {
+    const folder = this.parts.configs.folderOf(fileName);
+    const state = folder === undefined ? undefined : this.folderStates.get(folder);
+    if (!state || !isLintable(fileName) || this.isOpen(fileName)) return;
+    const relativeExcluded = state.excludes.some((pattern) => pattern.test(relativeTo(folder!, fileName)));
+    if (!isOn(state.settings) || relativeExcluded) this.forget(fileName);
+    else await this.lintFile(fileName, state.settings);
+  }
+
+  fileDeleted(fileName: string): void {
+    this.forget(fileName);
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    clearTimeout(this.timer);
+  }
+
+  private async lintFolder(folder: string, generation: number, seen: Set<string>): Promise<number> {
+    const settings = await this.parts.settings.forDocument(pathToFileURL(folder).href);
+    const excludes = (await this.parts.filesExclude(folder)).map(globToRegExp);
+    this.folderStates.set(folder, { settings, excludes });
+    if (!isOn(settings)) return 0;
+    let count = 0;
+    for await (const fileName of workspaceFiles(folder, excludes, (message) => this.log(message))) {
+      if (generation !== this.generation || this.cancelled) return count;
+      if (!isLintable(fileName) || this.parts.configs.folderOf(fileName) !== folder) continue;
+      seen.add(fileName);
+      if (this.isOpen(fileName)) continue;
+      if (await this.lintFile(fileName, settings)) count++;
+      await yieldToEventLoop();
+    }
+    return count;
+  }
+
+  /** Lints one file from disk unless nothing changed since the last time; true if it was linted. */
+  private async lintFile(fileName: string, settings: MimLintSettings): Promise<boolean> {
+    const uri = this.published.get(fileName) ?? pathToFileURL(fileName).href;
+    let info;
+    try {
+      info = await stat(fileName);
+    } catch {
+      this.forget(fileName);
+      return false;
+    }
+    if (info.size > settings.maxFileSizeKB * 1024) {
+      if (this.skippedLogged.get(fileName) !== info.size) this.log(`Not linting ${fileName}: ${Math.ceil(info.size / 1024)} KB is over mimLint.maxFileSizeKB (${settings.maxFileSizeKB}); open it to lint it.`);
+      this.skippedLogged.set(fileName, info.size);
+      this.forget(fileName);
+      return false;
+    }
+    const inputs = await lintInputsFor(uri, fileName, settings, this.parts.hostProfiles, this.parts.configs);
+    if (inputs.ignored) {
+      this.forget(fileName);
+      return false;
+    }
+    const stamp = `${info.mtimeMs}:${info.size}:${JSON.stringify(inputs.options)}`;
+    if (this.linted.get(fileName) === stamp) return false;
+    const text = await readText(fileName);
+    // Opened meanwhile: the document's text wins and the DocumentLinter publishes it.
+    if (text === undefined || this.isOpen(fileName)) return false;
+    const result = lintAny(this.lintText, text, fileName, inputs.options);
+    for (const failure of result.failures) this.log(`Rule ${failure.ruleId} failed on ${fileName}: ${describeError(failure.error)}`);
+    const document: LintedDocument = { uri, fileName, version: 0, source: result.source };
+    const diagnostics = result.findings.map((finding, index) => toDiagnostic(finding, index, document, this.parts.support));
+    this.linted.set(fileName, stamp);
+    this.published.set(fileName, uri);
+    this.publish(uri, diagnostics);
+    return true;
+  }
+
+  private forget(fileName: string): void {
+    this.linted.delete(fileName);
+    const uri = this.published.get(fileName);
+    if (uri === undefined) return;
+    this.published.delete(fileName);
+    if (!this.isOpen(fileName)) this.publish(uri, []);
+  }
+
+  private isOpen(fileName: string): boolean {
+    return this.parts.documents.all().some((document) => fileNameOf(document.uri) === fileName);
+  }
+
+  private publish(uri: string, diagnostics: Parameters<Connection['sendDiagnostics']>[0]['diagnostics']): void {
+    this.parts.connection.sendDiagnostics({ uri, diagnostics }).catch((error: unknown) => this.log(`Publishing diagnostics for ${uri} failed: ${describeError(error)}`));
+  }
+
+  private log(message: string): void {
+    this.parts.connection.console.log(message);
+  }
+}
+
+function isOn(settings: MimLintSettings): boolean {
+  return settings.enable && settings.lintWorkspace;
+}
+
+function relativeTo(folder: string, fileName: string): string {
+  return isInside(fileName, folder) ? fileName.slice(folder.length).replace(/^[\\/]+/, '').split(/[\\/]/).join('/') : fileName;
+}
+
+async function readText(fileName: string): Promise<string | undefined> {
+  try {
+    return decodeText(await readFile(fileName)).text;
+  } catch {
+    return undefined;
+  }
+}
