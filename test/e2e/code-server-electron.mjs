@@ -11,6 +11,7 @@
 //
 // Environment:
 //   MIM_LINT_TOOLS              tools folder (default <repo>/.tools)
+//   MIM_LINT_E2E_TMP            where the per-run folder goes (default <repo>/.e2e-tmp, git-ignored)
 //   MIM_LINT_E2E_TIMEOUT_MS     whole-run limit (default 180000: about 40 s on an idle 2-core machine,
 //                               but close to 100 s was seen while other builds shared the machine)
 //   MIM_LINT_E2E_SCREENSHOT     passed on to the tests: when set, the suite logs a screenshot request
@@ -120,7 +121,9 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   checkTools();
 
-  const runDir = mkdtempSync(join(process.env.MIM_LINT_E2E_TMP ?? join(repo, '.e2e-tmp'), 'run-'));
+  const scratch = process.env.MIM_LINT_E2E_TMP ?? join(repo, '.e2e-tmp');
+  mkdirSync(scratch, { recursive: true });
+  const runDir = mkdtempSync(join(scratch, 'run-'));
   const extensionsDir = options.extensionsDir ?? join(runDir, 'extensions');
   const userDataDir = options.userDataDir ?? join(runDir, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
