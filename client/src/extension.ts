@@ -2,10 +2,11 @@
 // watches the workspace's hardening sources for it, and shows its log in the "MIM Lint" output
 // channel and the host profile in a status item. All linting happens in the server.
 import * as path from 'node:path';
-import { commands, window, workspace, type DocumentSelector, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Uri, commands, env, window, workspace, type DocumentSelector, type ExtensionContext } from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { createConfigFile } from './create-config';
 import { HostStatus } from './host-status';
+import { registerReadinessReport } from './readiness-report';
 
 let client: LanguageClient | undefined;
 
@@ -39,18 +40,31 @@ export async function activate(context: ExtensionContext): Promise<void> {
         workspace.createFileSystemWatcher('**/.mimlintrc.json'),
       ],
     },
-
   };
   // The id `mimLint` makes the client honour the `mimLint.trace.server` setting.
   client = new LanguageClient('mimLint', 'MIM Lint', serverOptions, clientOptions);
   const status = new HostStatus(client, documentSelector);
-  context.subscriptions.push(status);
+  context.subscriptions.push(status, registerReadinessReport(client));
   const started = client;
   context.subscriptions.push(
     commands.registerCommand('mimLint.createConfigFile', createConfigFile),
     commands.registerCommand('mimLint.lintWorkspace', async () => {
       const linted = await started.sendRequest<number>('mimLint/lintWorkspace');
       window.setStatusBarMessage(`MIM Lint: linted ${linted} workspace ${linted === 1 ? 'file' : 'files'}`, 5000);
+    }),
+  );
+  context.subscriptions.push(
+    // The server computes the edits (the same as source.fixAll.mimLint) and asks the editor to apply them.
+    // Its command has another name: the client registers the server's commands itself.
+    commands.registerCommand('mimLint.fixAll', async () => {
+      const document = window.activeTextEditor?.document;
+      if (!document) return;
+      const uri = started.code2ProtocolConverter.asUri(document.uri);
+      await started.sendRequest(ExecuteCommandRequest.type, { command: 'mimLint.applyFixAll', arguments: [{ uri, version: document.version }] });
+    }),
+    // The "Show documentation for MIMxxx" quick fix: the rule page in the browser.
+    commands.registerCommand('mimLint.showDocumentation', (url: unknown) => {
+      if (typeof url === 'string' && /^https:\/\//.test(url)) void env.openExternal(Uri.parse(url));
     }),
   );
   try {

@@ -3,7 +3,7 @@
 // or another run started meanwhile, its result is dropped instead of overwriting newer diagnostics.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResult } from '../engine/index';
+import { lint, type LintOptions, type LintResult } from '../engine/index';
 import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
 import { Debouncer } from './debounce';
 import { describeError } from './guard';
@@ -109,12 +109,12 @@ export class DocumentLinter {
     }
     const result = lintAny(this.lintText, document.getText(), fileName, inputs.options);
     this.logFailures(uri, result.failures);
-    this.publishResult(uri, fileName, version, result);
+    this.publishResult(uri, fileName, version, result, inputs.options);
   }
 
-  private publishResult(uri: string, fileName: string, version: number, result: LintResult): void {
+  private publishResult(uri: string, fileName: string, version: number, result: LintResult, options: LintOptions): void {
     const linted: LintedDocument = { uri, fileName, version, source: result.source };
-    this.parts.results.set({ document: linted, findings: result.findings });
+    this.parts.results.set({ document: linted, findings: result.findings, suppressions: result.suppressions, options });
     const diagnostics = result.findings.map((finding, index) => toDiagnostic(finding, index, linted, this.parts.support));
     this.published.add(uri);
     this.publish(uri, version, diagnostics);

@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { quickFixes } from './code-actions';
+import { applyFixAllCommand, codeActions, fixAllAction, fixAllKind } from './code-actions';
 import type { ClientSupport } from './convert';
 import { DocumentLinter, type LintFunction } from './document-linter';
 import { UnknownHostSource, type HostProfileSource } from './host-profiles';
@@ -21,7 +21,9 @@ import { WorkspaceIndex } from './workspace-index';
 import { describeError, guarded } from './guard';
 import { pathToFileURL } from 'node:url';
 import { LintResults } from './lint-results';
-import { SettingsStore, settingsSection } from './settings';
+import { defaultSettings, SettingsStore, settingsSection } from './settings';
+import { readinessMarkdown, readinessReportRequest } from './readiness-report';
+import { globToRegExp } from './glob';
 import { isProjectConfigFile } from '../engine/config/project-config';
 import { ProjectConfigStore } from './project-configs';
 import { WorkspaceLinter } from './workspace-lint';
@@ -45,6 +47,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let support: ClientSupport = { relatedInformation: false, versionedEdits: false };
   let registerForConfigurationChanges = false;
   let linter: DocumentLinter | undefined;
+  let settingsStore: SettingsStore | undefined;
   let workspaceLinter: WorkspaceLinter | undefined;
   let configs: ProjectConfigStore | undefined;
 
@@ -64,6 +67,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     registerForConfigurationChanges =
       canPullSettings && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const settings = new SettingsStore(connection, canPullSettings);
+    settingsStore = settings;
     linter = new DocumentLinter({ connection, documents, settings, hostProfiles, results, support, lint: options.lint, configs });
     workspaceLinter = new WorkspaceLinter({
       connection, documents, folders, settings, hostProfiles, configs, support, lint: options.lint, filesExclude: (folder) => filesExclude(folder),
@@ -80,7 +84,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind] },
+        executeCommandProvider: { commands: [applyFixAllCommand] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'mim-lint' },
@@ -134,6 +139,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  connection.onRequest(
+    readinessReportRequest,
+    guarded(log, 'readinessReport', '', async ({ folderUri }) => {
+      const folder = fileNameOf(folderUri);
+      if (folder === undefined) return '';
+      return readinessMarkdown({
+        folder,
+        index: workspaceIndex,
+        settings: (await settingsStore?.forDocument(folderUri)) ?? defaultSettings,
+        excludes: (await filesExclude(folder)).map(globToRegExp),
+        openText: (fileName) => documents.all().find((d) => fileNameOf(d.uri) === fileName)?.getText(),
+        log: (message) => log.warn(message),
+      }, new Date().toISOString().slice(0, 10));
+    }),
+  );
+
   connection.onRequest(hostProfileRequest, (params) => toWireProfile(hostProfiles.baseProfileFor(params.uri)));
 
   /** `files.exclude` of a folder: patterns set to true. */
@@ -158,7 +179,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(lintWorkspaceRequest, guarded(log, 'lintWorkspace', 0, () => workspaceLinter?.lintAll(true) ?? 0));
 
   connection.onCodeAction(
-    guarded(log, 'codeAction', [], (params) => quickFixes(params, documents.get(params.textDocument.uri), results, support)),
+    guarded(log, 'codeAction', [], (params) => codeActions(params, documents.get(params.textDocument.uri), results, support)),
+  );
+
+  // "MIM Lint: Fix All Problems in File": the same edits as source.fixAll.mimLint, applied by the client.
+  connection.onExecuteCommand(
+    guarded(log, 'executeCommand', undefined, async (params) => {
+      if (params.command !== applyFixAllCommand) return;
+      const target = params.arguments?.[0] as { uri?: unknown; version?: unknown } | undefined;
+      const document = typeof target?.uri === 'string' ? documents.get(target.uri) : undefined;
+      // A request for an older version than the client holds now would edit text that has moved.
+      if (!document || (typeof target?.version === 'number' && target.version !== document.version)) return;
+      const action = fixAllAction(document, results, support);
+      if (action?.edit) await connection.workspace.applyEdit({ label: action.title, edit: action.edit });
+    }),
   );
 
   connection.onShutdown(() => {

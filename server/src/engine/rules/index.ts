@@ -27,6 +27,7 @@ import { mim303 } from './mim303-netfx35-tls-defaults-missing';
 import { mim304 } from './mim304-netfx-strong-crypto-disabled';
 import { mim305 } from './mim305-reg-syntax';
 import { mim306 } from './mim306-host-evidence-conflict';
+import { mim900 } from './mim900-unused-suppression';
 import { mim901 } from './mim901-config-invalid';
 
 export const allRules: readonly Rule[] = [
@@ -34,7 +35,7 @@ export const allRules: readonly Rule[] = [
   mim201, mim202, mim203, mim204, mim205, mim206, mim207, mim208,
   mim301, mim302, mim303, mim304, mim305,
   mim306,
-  mim901,
+  mim900, mim901,
 ];
 
 export function ruleById(id: string): Rule | undefined {
