@@ -5,15 +5,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import {
-  callersByScript,
   fileKindOf,
   hostEvidence,
   inferProfile,
+  scriptCalls,
   scriptPathKey,
   unknownProfile,
   type CallContext,
   type HostEvidence,
   type HostProfile,
+  type ScriptCall,
 } from '../engine/index';
 import { decodeText } from '../cli/text-file';
 import { globToRegExp } from './glob';
@@ -28,6 +29,9 @@ export const maxSourceBytes = 2 * 1024 * 1024;
 interface IndexedSource {
   text: string;
   evidence: HostEvidence;
+  /** The scripts it calls, for the profile named in `callsFor`: kept until the text or the profile changes. */
+  calls?: ScriptCall[];
+  callsFor?: string;
 }
 
 interface FolderState {
@@ -128,19 +132,41 @@ export class WorkspaceIndex implements HostProfileSource {
 
   private recompute(folder: FolderState): void {
     folder.profile = inferProfile([...folder.sources.values()].map((source) => source.evidence));
-    const scripts = [...folder.sources].map(([fileName, source]) => ({ fileName, text: source.text }));
-    folder.callers = callersByScript(scripts, folder.profile);
+    // Each script's calls are read once per text and profile, not for every change in the folder.
+    const profileKey = JSON.stringify(folder.profile);
+    const callers = new Map<string, CallContext[]>();
+    for (const [fileName, source] of folder.sources) {
+      if (source.callsFor !== profileKey) {
+        source.calls = scriptCalls(source.text, fileName, folder.profile);
+        source.callsFor = profileKey;
+      }
+      for (const call of source.calls ?? []) {
+        const key = scriptPathKey(call.target);
+        callers.set(key, [...(callers.get(key) ?? []), call.context]);
+      }
+    }
+    folder.callers = callers;
   }
 
   private async walk(folder: FolderState, excludes: RegExp[]): Promise<void> {
+    let batch: string[] = [];
+    const flush = async () => {
+      // Reads overlap; evidence is computed one file at a time; the editor gets in between batches.
+      const texts = await Promise.all(batch.map((path) => readSource(path)));
+      batch.forEach((path, i) => {
+        const text = texts[i];
+        if (text !== undefined) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
+      });
+      batch = [];
+      await yieldToEventLoop();
+    };
     for await (const path of workspaceFiles(folder.path, excludes, this.log)) {
       if (this.cancelled) return;
       if (!isHardeningSource(path)) continue;
-      const text = await readSource(path);
-      if (text !== undefined) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
-      // Keep the editor responsive while a large workspace is read.
-      await yieldToEventLoop();
+      batch.push(path);
+      if (batch.length >= 16) await flush();
     }
+    if (batch.length > 0 && !this.cancelled) await flush();
   }
 }
 

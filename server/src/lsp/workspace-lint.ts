@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../engine/index';
+import { lint, type LintOptions } from '../engine/index';
 import { decodeText } from '../cli/text-file';
 import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
 import type { LintFunction } from './document-linter';
@@ -124,50 +124,71 @@ export class WorkspaceLinter {
     this.folderStates.set(folder, { settings, excludes });
     if (!isOn(settings)) return 0;
     let count = 0;
+    let batch: string[] = [];
+    const flush = async () => {
+      // The disk reads of a batch overlap (the thread pool does them side by side); the linting
+      // itself runs one file at a time, and the editor's requests get in between batches.
+      const prepared = await Promise.all(batch.map((fileName) => this.prepare(fileName, settings)));
+      batch = [];
+      for (const file of prepared) if (file && this.finish(file)) count++;
+      await yieldToEventLoop();
+    };
     for await (const fileName of workspaceFiles(folder, excludes, (message) => this.log(message))) {
       if (generation !== this.generation || this.cancelled) return count;
       if (!isLintable(fileName) || this.parts.configs.folderOf(fileName) !== folder) continue;
       seen.add(fileName);
       if (this.isOpen(fileName)) continue;
-      if (await this.lintFile(fileName, settings)) count++;
-      await yieldToEventLoop();
+      batch.push(fileName);
+      if (batch.length >= readAheadFiles) await flush();
     }
+    if (batch.length > 0 && generation === this.generation && !this.cancelled) await flush();
     return count;
   }
 
   /** Lints one file from disk unless nothing changed since the last time; true if it was linted. */
   private async lintFile(fileName: string, settings: MimLintSettings): Promise<boolean> {
+    const file = await this.prepare(fileName, settings);
+    return file !== undefined && this.finish(file);
+  }
+
+  /** The I/O half: size check, lint inputs, and the text, unless nothing changed since the last lint. */
+  private async prepare(fileName: string, settings: MimLintSettings): Promise<PreparedFile | undefined> {
     const uri = this.published.get(fileName) ?? pathToFileURL(fileName).href;
     let info;
     try {
       info = await stat(fileName);
     } catch {
       this.forget(fileName);
-      return false;
+      return undefined;
     }
     if (info.size > settings.maxFileSizeKB * 1024) {
       if (this.skippedLogged.get(fileName) !== info.size) this.log(`Not linting ${fileName}: ${Math.ceil(info.size / 1024)} KB is over mimLint.maxFileSizeKB (${settings.maxFileSizeKB}); open it to lint it.`);
       this.skippedLogged.set(fileName, info.size);
       this.forget(fileName);
-      return false;
+      return undefined;
     }
     const inputs = await lintInputsFor(uri, fileName, settings, this.parts.hostProfiles, this.parts.configs);
     if (inputs.ignored) {
       this.forget(fileName);
-      return false;
+      return undefined;
     }
     const stamp = `${info.mtimeMs}:${info.size}:${JSON.stringify(inputs.options)}`;
-    if (this.linted.get(fileName) === stamp) return false;
+    if (this.linted.get(fileName) === stamp) return undefined;
     const text = await readText(fileName);
+    return text === undefined ? undefined : { fileName, uri, stamp, text, options: inputs.options };
+  }
+
+  /** The CPU half: lint and publish; true if it was linted. */
+  private finish(file: PreparedFile): boolean {
     // Opened meanwhile: the document's text wins and the DocumentLinter publishes it.
-    if (text === undefined || this.isOpen(fileName)) return false;
-    const result = lintAny(this.lintText, text, fileName, inputs.options);
-    for (const failure of result.failures) this.log(`Rule ${failure.ruleId} failed on ${fileName}: ${describeError(failure.error)}`);
-    const document: LintedDocument = { uri, fileName, version: 0, source: result.source };
+    if (this.isOpen(file.fileName)) return false;
+    const result = lintAny(this.lintText, file.text, file.fileName, file.options);
+    for (const failure of result.failures) this.log(`Rule ${failure.ruleId} failed on ${file.fileName}: ${describeError(failure.error)}`);
+    const document: LintedDocument = { uri: file.uri, fileName: file.fileName, version: 0, source: result.source };
     const diagnostics = result.findings.map((finding, index) => toDiagnostic(finding, index, document, this.parts.support));
-    this.linted.set(fileName, stamp);
-    this.published.set(fileName, uri);
-    this.publish(uri, diagnostics);
+    this.linted.set(file.fileName, file.stamp);
+    this.published.set(file.fileName, file.uri);
+    this.publish(file.uri, diagnostics);
     return true;
   }
 
@@ -190,6 +211,17 @@ export class WorkspaceLinter {
   private log(message: string): void {
     this.parts.connection.console.log(message);
   }
+}
+
+/** How many files' disk reads overlap in the workspace pass. */
+const readAheadFiles = 16;
+
+interface PreparedFile {
+  fileName: string;
+  uri: string;
+  stamp: string;
+  text: string;
+  options: LintOptions;
 }
 
 function isOn(settings: MimLintSettings): boolean {
