@@ -2,59 +2,60 @@
 // the `%NAME%` reference they came from, so a finding on an expanded value still lands on the text the
 // admin wrote. Values the reader cannot know (%1, %*, unset names, %VAR:~0,4%) stay as written and are
 // marked unresolved.
-import type { SourceChar } from './logical-lines';
+import { CharRun, unresolvedFlag } from './char-run';
 
-export type Variables = Map<string, SourceChar[]>;
+export type Variables = Map<string, CharRun>;
 
-export function expandPercent(chars: readonly SourceChar[], variables: Variables, scriptDirectory: string): SourceChar[] {
-  const out: SourceChar[] = [];
+/** `out`: a buffer to reuse for the result (its content is replaced). */
+export function expandPercent(chars: CharRun, variables: Variables, scriptDirectory: string, out = new CharRun(chars.length + 16)): CharRun {
+  // Most lines reference no variable: nothing to copy.
+  if (chars.indexOf(37 /* % */) < 0) return chars;
+  out.reset(chars.length + 16);
   for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c.ch !== '%' || c.literal) {
-      out.push(c);
+    if (chars.code(i) !== 37 || chars.isLiteral(i)) {
+      out.pushFrom(chars, i);
       continue;
     }
-    const next = chars[i + 1];
-    if (next?.ch === '%') {
-      out.push({ ...c, end: next.end });
+    const start = chars.start(i);
+    if (chars.code(i + 1) === 37) {
+      out.push('%', start, chars.end(i + 1), chars.flags(i));
       i++;
       continue;
     }
     // %0 … %9, %*, %~dp0 and friends: batch parameters.
-    const parameter = /^(\*|~[a-z]*\d|\d)/i.exec(charsText(chars, i + 1, i + 12));
+    const parameter = /^(\*|~[a-z]*\d|\d)/i.exec(chars.text(i + 1, i + 12));
     if (parameter) {
-      const last = chars[i + parameter[0].length];
+      const lastEnd = chars.end(i + parameter[0].length);
       const known = /^~dp0$/i.test(parameter[0]) ? scriptDirectory : undefined;
-      pushValue(out, known ?? '%' + parameter[0], c.start, last.end, known === undefined);
+      pushValue(out, known ?? '%' + parameter[0], start, lastEnd, known === undefined);
       i += parameter[0].length;
       continue;
     }
     let close = i + 1;
-    while (close < chars.length && chars[close].ch !== '%' && close - i < 256) close++;
-    if (close >= chars.length || chars[close].ch !== '%') {
-      out.push(c);
+    while (close < chars.length && chars.code(close) !== 37 && close - i < 256) close++;
+    if (close >= chars.length || chars.code(close) !== 37) {
+      out.pushFrom(chars, i);
       continue;
     }
-    const name = charsText(chars, i + 1, close);
+    const name = chars.text(i + 1, close);
     const value = variables.get(name.toUpperCase());
-    const start = c.start;
-    const end = chars[close].end;
+    const end = chars.end(close);
     if (value && !name.includes(':')) {
-      for (const v of value) out.push({ ch: v.ch, start, end, literal: v.literal, unresolved: v.unresolved });
+      for (let v = 0; v < value.length; v++) out.pushCode(value.code(v), start, end, value.flags(v));
     } else {
-      pushValue(out, charsText(chars, i, close + 1), start, end, true);
+      pushValue(out, chars.text(i, close + 1), start, end, true);
     }
     i = close;
   }
   return out;
 }
 
-function pushValue(out: SourceChar[], value: string, start: number, end: number, unresolved: boolean): void {
-  for (const ch of value) out.push({ ch, start, end, literal: false, unresolved });
+function pushValue(out: CharRun, value: string, start: number, end: number, unresolved: boolean): void {
+  for (const ch of value) out.push(ch, start, end, unresolved ? unresolvedFlag : 0);
 }
 
-export function charsText(chars: readonly SourceChar[], from = 0, to = chars.length): string {
-  let s = '';
-  for (let i = from; i < to && i < chars.length; i++) s += chars[i].ch;
-  return s;
+/** Kept for callers that only need the characters. */
+export function charsText(chars: CharRun, from = 0, to = chars.length): string {
+  return chars.text(from, to);
 }
+

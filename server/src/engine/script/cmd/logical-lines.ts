@@ -1,20 +1,10 @@
 // Pass 1 of reading a batch file: physical lines joined into logical lines at a trailing `^`, with
 // each character kept next to the source range it came from. Carets outside quotes escape the next
 // character (cmd's phase 2); quotes are kept, because the tokenizer needs them.
-
-export interface SourceChar {
-  ch: string;
-  /** Source range this character stands for (an expanded variable: the whole `%NAME%`). */
-  start: number;
-  end: number;
-  /** Escaped with `^`: never a separator, quote or block delimiter. */
-  literal: boolean;
-  /** Came from something the reader cannot know (%1, an unset variable). */
-  unresolved?: boolean;
-}
+import { CharRun, literalFlag } from './char-run';
 
 export interface LogicalLine {
-  chars: SourceChar[];
+  chars: CharRun;
   /** Offset of the first character of the first physical line. */
   start: number;
   /** Offset of the end of the last physical line's content (before its line break). */
@@ -23,11 +13,17 @@ export interface LogicalLine {
   indent: string;
 }
 
+/**
+ * The logical lines in order. Every line reuses one buffer: a consumer must be done with a line's
+ * `chars` (or copy them) before it asks for the next line.
+ */
 export function* logicalLines(text: string): Generator<LogicalLine> {
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const chars = new CharRun(256);
   while (at < text.length) {
     const start = at;
-    const chars: SourceChar[] = [];
+    const lineFeed = text.indexOf('\n', at);
+    chars.reset((lineFeed < 0 ? text.length : lineFeed) - at + 1);
     let inQuote = false;
     let end = text.length;
     while (at < text.length) {
@@ -44,16 +40,16 @@ export function* logicalLines(text: string): Generator<LogicalLine> {
           // Continuation: the line break disappears and the next line's first character is literal.
           at += next === '\r' && text[at + 2] === '\n' ? 3 : 2;
           if (at < text.length && text[at] !== '\r' && text[at] !== '\n') {
-            chars.push({ ch: text[at], start: at, end: at + 1, literal: true });
+            chars.push(text[at], at, at + 1, literalFlag);
             at++;
           }
           continue;
         }
-        chars.push({ ch: next, start: at, end: at + 2, literal: true });
+        chars.push(next, at, at + 2, literalFlag);
         at += 2;
         continue;
       }
-      chars.push({ ch, start: at, end: at + 1, literal: false });
+      chars.push(ch, at, at + 1, 0);
       at++;
     }
     let indentEnd = start;

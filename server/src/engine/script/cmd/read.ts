@@ -2,7 +2,8 @@
 // blocks, and each command with its tokens. Nothing is executed.
 import type { ScriptCommand, ScriptComment, ScriptModel, Token } from '../model';
 import { expandPercent, charsText, type Variables } from './expand';
-import { logicalLines, type SourceChar } from './logical-lines';
+import { logicalLines } from './logical-lines';
+import { CharRun } from './char-run';
 import { splitCommands, tokenize } from './split';
 
 export function readCmd(text: string, fileName: string): ScriptModel {
@@ -11,17 +12,18 @@ export function readCmd(text: string, fileName: string): ScriptModel {
   const commands: ScriptCommand[] = [];
   const comments: ScriptComment[] = [];
   let depth = 0;
+  const scratch = new CharRun(256);
   for (const line of logicalLines(text)) {
     const firstWord = /^\s*@?\s*(::|rem(?=$|[\s:.,;=(]))/i.exec(charsText(line.chars, 0, 64));
     if (firstWord) {
       comments.push(commentOf(line.chars, firstWord[0].length, line.end));
       continue;
     }
-    const expanded = expandPercent(line.chars, variables, directory);
+    const expanded = expandPercent(line.chars, variables, directory, scratch);
     const split = splitCommands(expanded, depth);
     depth = split.depthAfter;
     for (const raw of split.commands) {
-      const tokens = tokenize(raw.chars);
+      const tokens = tokenize(raw.chars, raw.from, raw.to);
       const words = stripPrefixes(tokens);
       if (words.length === 0) continue;
       const head = words[0].text.toLowerCase().replace(/^@/, '');
@@ -29,7 +31,7 @@ export function readCmd(text: string, fileName: string): ScriptModel {
         comments.push({ start: words[0].start, end: line.end, text: text.slice(words[0].end, line.end).trim() });
         break;
       }
-      if (head === 'set') recordSet(raw.chars, words, variables);
+      if (head === 'set') recordSet(raw.chars.slice(raw.from, raw.to), words, variables);
       commands.push(toCommand(words, line, raw.depth));
     }
   }
@@ -41,9 +43,10 @@ function scriptDirectory(fileName: string): string {
   return cut >= 0 ? fileName.slice(0, cut + 1) : '';
 }
 
-function commentOf(chars: readonly SourceChar[], markerLength: number, end: number): ScriptComment {
-  const start = chars.find((c) => c.ch.trim() !== '' && c.ch !== '@')?.start ?? end;
-  return { start, end, text: charsText(chars, markerLength).trim() };
+function commentOf(chars: CharRun, markerLength: number, end: number): ScriptComment {
+  let first = 0;
+  while (first < chars.length && (chars.ch(first).trim() === '' || chars.ch(first) === '@')) first++;
+  return { start: first < chars.length ? chars.start(first) : end, end, text: charsText(chars, markerLength).trim() };
 }
 
 /** Drops `if …` conditions, `for … do`, `else` and `@` so the command that runs comes first. */
@@ -73,26 +76,31 @@ function ifConditionLength(words: readonly Token[]): number {
 }
 
 /** `set NAME=value` and `set "NAME=value"`: the value as the rest of the command, as cmd stores it. */
-function recordSet(chars: readonly SourceChar[], words: readonly Token[], variables: Variables): void {
+function recordSet(chars: CharRun, words: readonly Token[], variables: Variables): void {
   if (words.length < 2 || /^\/[ap]$/i.test(words[1].text)) {
     const name = /^([^=]+)=/.exec(words[2]?.text ?? '')?.[1];
     if (name) variables.delete(name.toUpperCase());
     return;
   }
-  let from = chars.findIndex((c) => c.start >= words[1].start && c.ch.trim() !== '');
+  let from = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (chars.start(i) >= words[1].start && chars.ch(i).trim() !== '') {
+      from = i;
+      break;
+    }
+  }
   if (from < 0) return;
   let to = chars.length;
-  if (chars[from].ch === '"') {
+  if (chars.ch(from) === '"') {
     from++;
     let lastQuote = chars.length - 1;
-    while (lastQuote > from && chars[lastQuote].ch !== '"') lastQuote--;
+    while (lastQuote > from && chars.ch(lastQuote) !== '"') lastQuote--;
     to = lastQuote > from ? lastQuote : chars.length;
   }
-  const body = chars.slice(from, to);
-  const equals = body.findIndex((c) => c.ch === '=');
-  if (equals <= 0) return;
-  const name = charsText(body, 0, equals).toUpperCase();
-  variables.set(name, body.slice(equals + 1));
+  const equals = chars.indexOf(61 /* = */, from);
+  if (equals <= from || equals >= to) return;
+  const name = chars.text(from, equals).toUpperCase();
+  variables.set(name, chars.slice(equals + 1, to));
 }
 
 function toCommand(words: Token[], line: { start: number; end: number; indent: string }, depth: number): ScriptCommand {

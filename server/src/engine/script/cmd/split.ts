@@ -1,88 +1,114 @@
 // Pass 3: one logical line into commands (at unquoted &, &&, ||, | and block parentheses) and each
 // command into whitespace-separated words with quotes removed, as msiexec and reg parse them.
 import type { Token } from '../model';
-import type { SourceChar } from './logical-lines';
+import { type CharRun, unresolvedFlag } from './char-run';
 
 export interface RawCommand {
-  /** The command's characters, separators and block parentheses excluded. */
-  chars: SourceChar[];
+  /** The line's characters; the command is [from, to) of them (separators and block parentheses lie outside). */
+  chars: CharRun;
+  from: number;
+  to: number;
   /** Block depth before the command. */
   depth: number;
 }
 
 /** Splits at command separators; `(` opening a block and `)` closing one also end a command. */
-export function splitCommands(chars: readonly SourceChar[], depthBefore: number): { commands: RawCommand[]; depthAfter: number } {
+export function splitCommands(chars: CharRun, depthBefore: number): { commands: RawCommand[]; depthAfter: number } {
   const commands: RawCommand[] = [];
   let depth = depthBefore;
-  let current: SourceChar[] = [];
+  let from = 0;
   let inQuote = false;
-  const finish = () => {
-    if (current.some((c) => c.ch.trim() !== '')) commands.push({ chars: current, depth });
-    current = [];
+  // What a `(` needs to know, kept up to date as characters arrive (no re-tokenizing per parenthesis).
+  let words = 0;
+  let inWord = false;
+  let firstWord = '';
+  let lastWord = '';
+  // Commands are contiguous runs of the line, so a command is a range, never a copy.
+  const finish = (to: number, next: number) => {
+    if (words > 0) commands.push({ chars, from, to, depth });
+    from = next;
+    words = 0;
+    inWord = false;
+    firstWord = '';
+    lastWord = '';
   };
   for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c.ch === '"' && !c.literal) inQuote = !inQuote;
-    const special = !inQuote && !c.literal;
-    if (special && (c.ch === '&' || c.ch === '|')) {
-      finish();
-      if (chars[i + 1]?.ch === c.ch && !chars[i + 1].literal) i++;
+    const ch = chars.ch(i);
+    const literal = chars.isLiteral(i);
+    if (ch === '"' && !literal) inQuote = !inQuote;
+    const special = !inQuote && !literal;
+    if (special && (ch === '&' || ch === '|')) {
+      const doubled = chars.ch(i + 1) === ch && !chars.isLiteral(i + 1);
+      finish(i, doubled ? i + 2 : i + 1);
+      if (doubled) i++;
       continue;
     }
-    if (special && c.ch === '(' && atCommandStart(current)) {
-      finish();
+    if (special && ch === '(' && opensBlock(words, firstWord, lastWord)) {
+      finish(i, i + 1);
       depth++;
       continue;
     }
-    if (special && c.ch === ')' && depth > 0) {
-      finish();
+    if (special && ch === ')' && depth > 0) {
+      finish(i, i + 1);
       depth--;
       continue;
     }
-    current.push(c);
+    const blank = !literal && (ch === ' ' || ch === '\t');
+    if (blank) {
+      inWord = false;
+    } else {
+      if (!inWord) {
+        words++;
+        lastWord = '';
+        inWord = true;
+      }
+      if (ch !== '"') {
+        if (lastWord.length < 8) lastWord += ch.toLowerCase();
+        if (words === 1 && firstWord.length < 8) firstWord += ch.toLowerCase();
+      }
+    }
   }
-  finish();
+  finish(chars.length, chars.length);
   return { commands, depthAfter: depth };
 }
 
-/** True when `(` would open a block here: at the start, or after if-conditions / else / do. */
-function atCommandStart(current: readonly SourceChar[]): boolean {
-  const words = tokenize(current).map((t) => t.text.toLowerCase());
-  if (words.length === 0) return true;
-  const first = words[0].replace(/^@/, '');
+/** `(` opens a block at the start, or after if-conditions / else / do. */
+function opensBlock(words: number, firstWord: string, lastWord: string): boolean {
+  if (words === 0) return true;
+  const first = firstWord.replace(/^@/, '');
   if (first === 'else' || first === 'if' || first === 'for') return true;
-  return words[words.length - 1] === 'do' || words[words.length - 1] === 'else';
+  return lastWord === 'do' || lastWord === 'else';
 }
 
-export function tokenize(chars: readonly SourceChar[]): Token[] {
+export function tokenize(chars: CharRun, from = 0, to = chars.length): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
-  while (i < chars.length) {
-    while (i < chars.length && isBlank(chars[i])) i++;
-    if (i >= chars.length) break;
-    let text = '';
+  let i = from;
+  while (i < to) {
+    while (i < to && isBlank(chars, i)) i++;
+    if (i >= to) break;
+    const first = i;
     let inQuote = false;
     let quoted = false;
     let resolved = true;
-    const start = chars[i].start;
-    let end = chars[i].end;
-    while (i < chars.length && (inQuote || !isBlank(chars[i]))) {
-      const c = chars[i];
-      if (c.ch === '"' && !c.literal) {
+    const start = chars.start(i);
+    let end = chars.end(i);
+    while (i < to && (inQuote || !isBlank(chars, i))) {
+      if (chars.code(i) === 34 /* " */ && !chars.isLiteral(i)) {
         inQuote = !inQuote;
         quoted = true;
-      } else {
-        text += c.ch;
       }
-      if (c.unresolved) resolved = false;
-      end = Math.max(end, c.end);
+      if ((chars.flags(i) & unresolvedFlag) !== 0) resolved = false;
+      if (chars.end(i) > end) end = chars.end(i);
       i++;
     }
+    // The word without its (unescaped) quotes.
+    const text = quoted ? chars.textWhere(first, i, (j) => chars.code(j) !== 34 || chars.isLiteral(j)) : chars.text(first, i);
     tokens.push({ text, start, end, resolved, quoted });
   }
   return tokens;
 }
 
-function isBlank(c: SourceChar): boolean {
-  return !c.literal && (c.ch === ' ' || c.ch === '\t');
+function isBlank(chars: CharRun, i: number): boolean {
+  const code = chars.code(i);
+  return (code === 32 || code === 9) && !chars.isLiteral(i);
 }
