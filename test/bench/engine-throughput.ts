@@ -5,7 +5,7 @@ import { lint } from '../../server/src/engine/index';
 import type { HostProfile } from '../../server/src/engine/profile';
 import { cmdScript, powerShellScript, registryExport, serviceConfig } from './generate';
 
-const hardened: HostProfile = {
+export const hardened: HostProfile = {
   fips: { value: 'on', source: 'flag', evidence: [] },
   tls12Only: { value: 'on', source: 'flag', evidence: [] },
 };

@@ -74,7 +74,8 @@ export class SourceText {
 
   /** The file's indentation unit: a tab, or the smallest step of spaces between indented lines. */
   get indentUnit(): string {
-    if (this.indentCache === undefined) this.indentCache = detectIndentUnit(this.text);
+    // The first 64 KB show a file's style; scanning all of a large file on every keystroke would not.
+    if (this.indentCache === undefined) this.indentCache = detectIndentUnit(this.text.length > 65536 ? this.text.slice(0, 65536) : this.text);
     return this.indentCache;
   }
 
