@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixAll, profileFromSettings } from '../../server/src/engine/index';
-import { encodeText, type TextEncodingName } from '../../server/src/cli/text-file';
+import { encodeText, type TextEncodingName } from '../../server/src/common/text-file';
 import { makeTempDir, runCli, serviceConfigName, writeTree } from './helpers';
 
 const fipsOn = profileFromSettings({ fips: 'on' }, 'flag');

@@ -2,7 +2,7 @@
 // encoding round-trips byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeText, encodeText, UnencodableTextError } from '../../server/src/cli/text-file';
+import { decodeText, encodeText, UnencodableTextError } from '../../server/src/common/text-file';
 
 const sample = '<a>Größe 😀\r\n€</a>';
 

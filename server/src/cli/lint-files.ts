@@ -9,7 +9,7 @@ import { collectFiles } from './collect';
 import { FileAccessError, reason } from './errors';
 import { displayPath as displayPathOf, ProjectConfigs, type AppliedConfig } from './project-configs';
 import type { FileReport, LintReport, WorkspaceReport } from './report';
-import { decodeText, encodeText, UnencodableTextError, type DecodedText } from './text-file';
+import { decodeText, encodeText, UnencodableTextError, type DecodedText } from '../common/text-file';
 
 export interface LintOutcome {
   report: LintReport;

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SourceText } from '../engine/index';
 import { ignoreMatcher, parseProjectConfig, projectConfigFileName, type ProjectConfig } from '../engine/config/project-config';
 import { FileAccessError, reason } from './errors';
-import { decodeText } from './text-file';
+import { decodeText } from '../common/text-file';
 
 /** An invalid config file: printed like an unreadable path, on one line, exit code 2. */
 export class ConfigFileError extends FileAccessError {}

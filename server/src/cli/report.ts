@@ -1,7 +1,7 @@
 // What one run of the CLI found: the input of every output format. Formats only render this; they
 // never read files or lint.
 import type { Finding, HostProfile, Position, Severity, SourceText } from '../engine/index';
-import type { TextEncodingName } from './text-file';
+import type { TextEncodingName } from '../common/text-file';
 
 export interface FileReport {
   /** Relative to the working directory, with the platform's separators: what stylish and json print. */

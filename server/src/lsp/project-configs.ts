@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import { ignoresBelow } from '../cli/project-configs';
-import { decodeText } from '../cli/text-file';
+import { decodeText } from '../common/text-file';
 import { parseProjectConfig, projectConfigFileName, type ParsedProjectConfig } from '../engine/config/project-config';
 
 export interface LoadedConfig {

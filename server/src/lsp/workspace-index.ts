@@ -16,7 +16,7 @@ import {
   type HostProfile,
   type ScriptCall,
 } from '../engine/index';
-import { decodeText } from '../cli/text-file';
+import { decodeText } from '../common/text-file';
 import { globToRegExp } from './glob';
 import type { HostProfileSource } from './host-profiles';
 import { fileNameOf } from './uris';

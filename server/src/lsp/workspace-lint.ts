@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintOptions } from '../engine/index';
-import { decodeText } from '../cli/text-file';
+import { decodeText } from '../common/text-file';
 import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
 import type { LintFunction } from './document-linter';
 import { globToRegExp } from './glob';
