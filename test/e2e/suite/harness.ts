@@ -60,6 +60,23 @@ export function assertEqual<T>(actual: T, expected: T, what: string): void {
   if (a !== e) throw new Error(`${what}:\n  expected ${e}\n  actual   ${a}`);
 }
 
+/**
+ * Like assertEqual for whole file texts, but the failure names the first line that differs (1-based)
+ * and shows both versions of it, line endings visible, instead of two long strings.
+ */
+export function assertText(actual: string, expected: string, what: string): void {
+  if (actual === expected) return;
+  const actualLines = actual.split('\n');
+  const expectedLines = expected.split('\n');
+  let line = 0;
+  while (actualLines[line] === expectedLines[line]) line++;
+  throw new Error(
+    `${what}: differs from line ${line + 1} on (${expectedLines.length} lines expected, ${actualLines.length} there):\n` +
+      `  expected ${JSON.stringify(expectedLines[line] ?? '<end of text>')}\n` +
+      `  actual   ${JSON.stringify(actualLines[line] ?? '<end of text>')}`,
+  );
+}
+
 /** mim-lint's diagnostics for a document (other extensions' are ignored). */
 export function findings(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mim-lint');
@@ -113,8 +130,39 @@ export function waitForFindings(
   });
 }
 
-/** Waits until the document's findings are exactly `expected` (as printed by describe()). */
-export function waitForExactly(uri: vscode.Uri, expected: string[], what: string): Promise<vscode.Diagnostic[]> {
+/** Whether diagnostics are exactly `expected` (as printed by describe()), in any order. */
+export function isExactly(expected: string[]): (diagnostics: vscode.Diagnostic[]) => boolean {
   const wanted = JSON.stringify([...expected].sort());
-  return waitForFindings(uri, (d) => JSON.stringify(describe(d)) === wanted, `${what}: ${wanted}`);
+  return (diagnostics) => JSON.stringify(describe(diagnostics)) === wanted;
+}
+
+/** Waits until the document's findings are exactly `expected` (as printed by describe()). */
+export function waitForExactly(uri: vscode.Uri, expected: string[], what: string, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+  return waitForFindings(uri, isExactly(expected), `${what}: ${JSON.stringify([...expected].sort())}`, timeoutMs);
+}
+
+/**
+ * Resolves when the document's text is `expected`, checking now and on every change of it (edits the
+ * server sends through workspace/applyEdit arrive after the command that asked for them returns).
+ * Bounded: on timeout it rejects with both texts.
+ */
+export function waitForText(document: vscode.TextDocument, expected: string, what: string, timeoutMs = 15_000): Promise<void> {
+  if (document.getText() === expected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== document || document.getText() !== expected) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      try {
+        assertText(document.getText(), expected, `timed out after ${timeoutMs / 1000}s waiting for ${what} in ${document.uri.path}`);
+        resolve(); // the text arrived just now
+      } catch (error) {
+        reject(error);
+      }
+    }, timeoutMs);
+  });
 }
