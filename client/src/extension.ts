@@ -3,12 +3,22 @@
 // channel and the host profile in a status item. All linting happens in the server.
 import * as path from 'node:path';
 import { Uri, commands, env, window, workspace, type DocumentSelector, type ExtensionContext } from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  ExecuteCommandRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { createConfigFile } from './create-config';
 import { HostStatus } from './host-status';
 import { registerReadinessReport } from './readiness-report';
+import { registerLintStatus } from './lint-status';
 
 let client: LanguageClient | undefined;
+let restarts: number[] = [];
 
 /** Configs opened as XML, install scripts, registry exports and security templates. */
 export const documentSelector: DocumentSelector = [
@@ -40,11 +50,30 @@ export async function activate(context: ExtensionContext): Promise<void> {
         workspace.createFileSystemWatcher('**/.mimlintrc.json'),
       ],
     },
+    // A crash is said out loud, with the log one click away, and the server is started again (up to 5
+    // times in 3 minutes, then it stays down with an error rather than restarting forever).
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        restarts = restarts.filter((time) => Date.now() - time < 180_000);
+        restarts.push(Date.now());
+        const again = restarts.length <= 5;
+        void window
+          .showWarningMessage(
+            again ? 'The MIM Lint server stopped unexpectedly and was restarted.' : 'The MIM Lint server stopped 5 times in 3 minutes and was not restarted; MIM problems are no longer reported.',
+            'Show Output',
+          )
+          .then((choice) => {
+            if (choice === 'Show Output') outputChannel.show();
+          });
+        return { action: again ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   // The id `mimLint` makes the client honour the `mimLint.trace.server` setting.
   client = new LanguageClient('mimLint', 'MIM Lint', serverOptions, clientOptions);
   const status = new HostStatus(client, documentSelector);
-  context.subscriptions.push(status, registerReadinessReport(client));
+  context.subscriptions.push(status, registerReadinessReport(client), ...registerLintStatus(client, documentSelector));
   const started = client;
   context.subscriptions.push(
     commands.registerCommand('mimLint.createConfigFile', createConfigFile),

@@ -53,3 +53,29 @@ test('a hardening file added to the workspace makes MIM101 appear on an open con
     await client.stop();
   }
 });
+
+test('the workspace pass tells the client when it runs and how many files it linted', { timeout: 20_000 }, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-ws-status-'));
+  writeFileSync(join(folder, 'Microsoft.ResourceManagement.Service.exe.config'), serviceConfigWithoutFipsPolicy);
+  writeFileSync(join(folder, 'harden-fips.cmd'), hardeningScript);
+  const client = LspTestClient.spawnServer();
+  const statuses: Array<{ running: boolean; files?: number; milliseconds?: number }> = [];
+  const finished = new Promise<void>((resolve) =>
+    client.connection.onNotification('mimLint/workspaceLintStatus', (status: { running: boolean; files?: number }) => {
+      statuses.push(status);
+      if (!status.running) resolve();
+    }),
+  );
+  try {
+    client.settings = () => ({ enable: true, host: { fips: 'auto', tls12Only: 'auto' } });
+    await client.initialize({ workspaceFolders: [pathToFileURL(folder).href] });
+    await withTimeout(finished, 'the end of the workspace pass');
+    assert.equal(statuses[0].running, true);
+    const last = statuses.at(-1)!;
+    assert.equal(last.running, false);
+    assert.equal(last.files, 2, 'both files of the folder were linted');
+    assert.ok(typeof last.milliseconds === 'number' && last.milliseconds >= 0);
+  } finally {
+    await client.stop();
+  }
+});

@@ -68,6 +68,24 @@ export class WorkspaceLinter {
     clearTimeout(this.timer);
     if (fresh) this.linted.clear();
     const generation = ++this.generation;
+    const started = Date.now();
+    // The client's status item says that a pass runs and how long the last one took.
+    this.notify({ running: true });
+    try {
+      const count = await this.lintFolders(generation);
+      if (generation === this.generation) this.notify({ running: false, files: count, milliseconds: Date.now() - started });
+      return count;
+    } catch (error) {
+      this.notify({ running: false });
+      throw error;
+    }
+  }
+
+  private notify(status: { running: boolean; files?: number; milliseconds?: number }): void {
+    this.parts.connection.sendNotification('mimLint/workspaceLintStatus', status).catch(() => undefined);
+  }
+
+  private async lintFolders(generation: number): Promise<number> {
     let count = 0;
     for (const folder of this.parts.folders) {
       const seen = new Set<string>();
