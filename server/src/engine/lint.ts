@@ -147,11 +147,14 @@ export function scriptCalls(text: string, fileName: string, profile: HostProfile
 /** Who calls whom across a set of scripts: for each called script (by scriptPathKey), its callers. */
 export function callersByScript(files: Iterable<{ text: string; fileName: string }>, profile?: HostProfile): Map<string, CallContext[]> {
   const callers = new Map<string, CallContext[]>();
-  for (const file of files) {
-    for (const call of scriptCalls(file.text, file.fileName, profile)) {
-      const key = scriptPathKey(call.target);
-      callers.set(key, [...(callers.get(key) ?? []), call.context]);
-    }
-  }
+  for (const file of files) addCallers(callers, scriptCalls(file.text, file.fileName, profile));
   return callers;
+}
+
+/** Files each call under its target's key (for callers that keep the calls of each script themselves). */
+export function addCallers(callers: Map<string, CallContext[]>, calls: readonly ScriptCall[]): void {
+  for (const call of calls) {
+    const key = scriptPathKey(call.target);
+    callers.set(key, [...(callers.get(key) ?? []), call.context]);
+  }
 }

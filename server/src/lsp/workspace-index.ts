@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import {
+  addCallers,
   fileKindOf,
   hostEvidence,
   inferProfile,
@@ -140,10 +141,7 @@ export class WorkspaceIndex implements HostProfileSource {
         source.calls = scriptCalls(source.text, fileName, folder.profile);
         source.callsFor = profileKey;
       }
-      for (const call of source.calls ?? []) {
-        const key = scriptPathKey(call.target);
-        callers.set(key, [...(callers.get(key) ?? []), call.context]);
-      }
+      addCallers(callers, source.calls ?? []);
     }
     folder.callers = callers;
   }
