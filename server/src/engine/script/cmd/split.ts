@@ -18,58 +18,63 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
   let depth = depthBefore;
   let from = 0;
   let inQuote = false;
-  // What a `(` needs to know, kept up to date as characters arrive (no re-tokenizing per parenthesis).
+  // Where the command's first and latest words are, kept up to date as characters go by, so a `(`
+  // can tell whether it opens a block without re-reading the command.
   let words = 0;
   let inWord = false;
-  let firstWord = '';
-  let lastWord = '';
-  // Commands are contiguous runs of the line, so a command is a range, never a copy.
+  let firstStart = 0;
+  let firstEnd = -1;
+  let lastStart = 0;
   const finish = (to: number, next: number) => {
     if (words > 0) commands.push({ chars, from, to, depth });
     from = next;
     words = 0;
     inWord = false;
-    firstWord = '';
-    lastWord = '';
+    firstEnd = -1;
   };
   for (let i = 0; i < chars.length; i++) {
-    const ch = chars.ch(i);
+    const code = chars.code(i);
     const literal = chars.isLiteral(i);
-    if (ch === '"' && !literal) inQuote = !inQuote;
+    if (code === 34 /* " */ && !literal) inQuote = !inQuote;
     const special = !inQuote && !literal;
-    if (special && (ch === '&' || ch === '|')) {
-      const doubled = chars.ch(i + 1) === ch && !chars.isLiteral(i + 1);
+    if (special && (code === 38 /* & */ || code === 124 /* | */)) {
+      const doubled = chars.code(i + 1) === code && !chars.isLiteral(i + 1);
       finish(i, doubled ? i + 2 : i + 1);
       if (doubled) i++;
       continue;
     }
-    if (special && ch === '(' && opensBlock(words, firstWord, lastWord)) {
-      finish(i, i + 1);
-      depth++;
-      continue;
+    if (special && code === 40 /* ( */) {
+      const first = words === 0 ? '' : word(chars, firstStart, firstEnd < 0 ? i : firstEnd);
+      const last = words === 0 ? '' : word(chars, lastStart, i);
+      if (opensBlock(words, first, last)) {
+        finish(i, i + 1);
+        depth++;
+        continue;
+      }
     }
-    if (special && ch === ')' && depth > 0) {
+    if (special && code === 41 /* ) */ && depth > 0) {
       finish(i, i + 1);
       depth--;
       continue;
     }
-    const blank = !literal && (ch === ' ' || ch === '\t');
+    const blank = !literal && (code === 32 || code === 9);
     if (blank) {
+      if (inWord && words === 1 && firstEnd < 0) firstEnd = i;
       inWord = false;
-    } else {
-      if (!inWord) {
-        words++;
-        lastWord = '';
-        inWord = true;
-      }
-      if (ch !== '"') {
-        if (lastWord.length < 8) lastWord += ch.toLowerCase();
-        if (words === 1 && firstWord.length < 8) firstWord += ch.toLowerCase();
-      }
+    } else if (!inWord) {
+      words++;
+      lastStart = i;
+      if (words === 1) firstStart = i;
+      inWord = true;
     }
   }
   finish(chars.length, chars.length);
   return { commands, depthAfter: depth };
+}
+
+/** A word (up to where the `(` is), lower-cased, without quotes, at most 8 characters: enough for if/for/do/else. */
+function word(chars: CharRun, start: number, end: number): string {
+  return chars.text(start, Math.min(end, start + 10)).replace(/"/g, '').trimEnd().toLowerCase().slice(0, 8);
 }
 
 /** `(` opens a block at the start, or after if-conditions / else / do. */
