@@ -110,6 +110,8 @@ function runRules(
   }
 }
 
+const mayCallScripts = /\bcall\b|\.(?:cmd|bat)\b/i;
+
 /** A script that runs another script: the target's path and the TLS 1.1 client state at the call. */
 export interface ScriptCall {
   target: string;
@@ -123,6 +125,9 @@ export interface ScriptCall {
 export function scriptCalls(text: string, fileName: string, profile: HostProfile = unknownProfile()): ScriptCall[] {
   const kind = fileKindOf(fileName);
   if (kind !== 'cmd' && kind !== 'powershell') return [];
+  // A script that never says `call` nor names a .cmd/.bat file runs no other script: skip the parse
+  // (the workspace index asks this of every script).
+  if (!mayCallScripts.test(text)) return [];
   const source = new SourceText(text, fileName);
   const facts = scriptFacts(readScript(kind, text, fileName), text, profile);
   return facts.steps.flatMap((step) =>

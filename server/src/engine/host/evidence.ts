@@ -33,7 +33,11 @@ export function hardeningWrites(text: string, fileName: string): { writes: Regis
   return { writes: [], declarative: false };
 }
 
+/** Evidence can only come from writes to these keys, so a file that never names them needs no parse. */
+const evidenceKeys = /fipsalgorithmpolicy|schannel/i;
+
 export function hostEvidence(text: string, fileName: string): HostEvidence {
+  if (!evidenceKeys.test(text)) return { file: fileName };
   const { writes, declarative } = hardeningWrites(text, fileName);
   if (writes.length === 0) return { file: fileName };
   const source = new SourceText(text, fileName);
