@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { allRules, lint } from '../../server/src/engine/index';
 import type { ConfigRule } from '../../server/src/engine/rules/rule';
 import { hosts, serviceConfig } from './helpers';
+import * as xml from '../../server/src/engine/xml/parse';
 
 test('a rule that throws is reported as a failure and the other rules still report', () => {
   const broken: ConfigRule = {
@@ -30,4 +31,11 @@ test('rule metadata: unique stable IDs, kebab-case names, one-line summaries', (
 test('files the engine does not read get no findings', () => {
   assert.equal(lint('<x>&</x>', 'notes.txt').findings.length, 0);
   assert.equal(lint('<x>&</x>', 'notes.txt').kind, undefined);
+});
+
+test('XML comments span from <!-- to after -->', () => {
+  const text = '<a><!-- x --><!--y--></a>';
+  const { parseXml } = xml;
+  const comments = parseXml(text).comments.map((c) => text.slice(c.start, c.end));
+  assert.deepEqual(comments, ['<!-- x -->', '<!--y-->']);
 });

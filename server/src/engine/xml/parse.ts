@@ -86,7 +86,9 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
 
   parser.oncomment = (comment) => {
     if (options.keepComment && !options.keepComment(comment)) return;
-    comments.push({ start: parser.startTagPosition - 1, end: parser.position, text: comment });
+    // sax reports a comment while its position is still on the final '>': the comment ends after it.
+    const end = parser.position < text.length && text[parser.position] === '>' ? parser.position + 1 : parser.position;
+    comments.push({ start: parser.startTagPosition - 1, end, text: comment });
   };
 
   parser.onerror = (cause) => {
