@@ -3,11 +3,10 @@
 // TLS 1.2-only: SSL 3.0, TLS 1.0 and TLS 1.1 disabled while TLS 1.2 stays usable. Later writes win.
 import { fileKindOf } from '../file-kinds';
 import { readScript } from '../script/read-script';
-import { scriptFacts } from '../script/facts';
+import { registryWritesOf } from '../script/registry-commands';
 import { readRegistryFile } from '../registry/read';
 import type { RegistryWrite } from '../registry/model';
 import { applyWrite, schannelTarget, stateFromHost, usable, type ProtocolState, type Side } from '../tls/schannel';
-import { unknownProfile } from '../profile';
 import { SourceText } from '../source-text';
 import type { Location } from '../types';
 
@@ -27,8 +26,8 @@ export function hardeningWrites(text: string, fileName: string): { writes: Regis
   const kind = fileKindOf(fileName);
   if (kind === 'reg' || kind === 'inf') return { writes: readRegistryFile(kind, text).writes, declarative: true };
   if (kind === 'cmd' || kind === 'powershell') {
-    const facts = scriptFacts(readScript(kind, text, fileName), text, unknownProfile());
-    return { writes: facts.steps.flatMap((step) => (step.kind === 'registry' ? [step.write] : [])), declarative: false };
+    // Only the writes matter here: no need for the installs and TLS states scriptFacts also works out.
+    return { writes: readScript(kind, text, fileName).commands.flatMap(registryWritesOf), declarative: false };
   }
   return { writes: [], declarative: false };
 }
