@@ -53,9 +53,3 @@ export function expandPercent(chars: CharRun, variables: Variables, scriptDirect
 function pushValue(out: CharRun, value: string, start: number, end: number, unresolved: boolean): void {
   for (const ch of value) out.push(ch, start, end, unresolved ? unresolvedFlag : 0);
 }
-
-/** Kept for callers that only need the characters. */
-export function charsText(chars: CharRun, from = 0, to = chars.length): string {
-  return chars.text(from, to);
-}
-

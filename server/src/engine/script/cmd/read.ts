@@ -1,7 +1,7 @@
 // Reads a .cmd/.bat file into the script model: comments, `set` variables expanded in file order,
 // blocks, and each command with its tokens. Nothing is executed.
 import type { ScriptCommand, ScriptComment, ScriptModel, Token } from '../model';
-import { expandPercent, charsText, type Variables } from './expand';
+import { expandPercent, type Variables } from './expand';
 import { logicalLines } from './logical-lines';
 import { CharRun } from './char-run';
 import { splitCommands, tokenize } from './split';
@@ -14,7 +14,7 @@ export function readCmd(text: string, fileName: string): ScriptModel {
   let depth = 0;
   const scratch = new CharRun(256);
   for (const line of logicalLines(text)) {
-    const firstWord = /^\s*@?\s*(::|rem(?=$|[\s:.,;=(]))/i.exec(charsText(line.chars, 0, 64));
+    const firstWord = /^\s*@?\s*(::|rem(?=$|[\s:.,;=(]))/i.exec(line.chars.text(0, 64));
     if (firstWord) {
       comments.push(commentOf(line.chars, firstWord[0].length, line.end));
       continue;
@@ -46,7 +46,7 @@ function scriptDirectory(fileName: string): string {
 function commentOf(chars: CharRun, markerLength: number, end: number): ScriptComment {
   let first = 0;
   while (first < chars.length && (chars.ch(first).trim() === '' || chars.ch(first) === '@')) first++;
-  return { start: first < chars.length ? chars.start(first) : end, end, text: charsText(chars, markerLength).trim() };
+  return { start: first < chars.length ? chars.start(first) : end, end, text: chars.text(markerLength).trim() };
 }
 
 /** Drops `if …` conditions, `for … do`, `else` and `@` so the command that runs comes first. */
