@@ -86,7 +86,9 @@ export class LspTestClient {
 
   /** The real thing: `node dist/server.js --stdio` as a child process. */
   static spawnServer(): LspTestClient {
-    const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // MIM_LINT_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof" to profile a benchmark.
+    const nodeArgs = process.env.MIM_LINT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     // The server watches our process id and exits if we die, so no server outlives a crashed test run.
     return new LspTestClient(connection, { processId: process.pid, canExit: true, end: () => killChild(child) });

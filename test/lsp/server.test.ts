@@ -197,3 +197,34 @@ test('over node IPC (as VS Code starts it) the server lints too', testLimit, () 
   withFipsHost(async (client) => {
     assert.equal(byCode(await openServiceConfig(client), 'MIM101').length, 1);
   }, LspTestClient.forkServer));
+
+test('after typing, breaking and repairing a config, the diagnostics equal those of a fresh open', testLimit, () =>
+  withFipsHost(async (client) => {
+    // The server reparses only the element an edit lies in; the end result must not show it.
+    let text = serviceConfigWithoutFipsPolicy;
+    await openServiceConfig(client, text);
+    const type = async (at: number, removed: number, inserted: string) => {
+      const range = { start: positionOf(text, at), end: positionOf(text, at + removed) };
+      text = text.slice(0, at) + inserted + text.slice(at + removed);
+      const version = await client.change(serviceConfigUri, [{ range, text: inserted }]);
+      let published = await client.nextDiagnostics(serviceConfigUri);
+      while (published.version !== version) published = await client.nextDiagnostics(serviceConfigUri);
+      return published.diagnostics;
+    };
+    // After <assemblyBinding>, so that MIM106 (wrong order) reports it below the later edits.
+    await type(text.indexOf('</runtime>'), 0, '  <enforceFIPSPolicy enabled="tru"/>\n  ');
+    const misspelled = await type(text.indexOf('"tru"') + 4, 0, 'e');
+    assert.ok(byCode(misspelled, 'MIM102').length > 0, 'the typed value is read: enabled="true" enforces the policy');
+    const broken = await type(text.indexOf('<enforceFIPSPolicy') + 1, 0, '/');
+    assert.equal(byCode(broken, 'MIM001').length, 1, 'the break is reported');
+    await type(text.indexOf('</enforceFIPSPolicy') + 1, 1, '');
+    await type(text.indexOf('"true"') + 1, 4, 'false');
+    const last = await type(text.indexOf('mimservice.corp'), 0, 'new-');
+    assert.equal(byCode(last, 'MIM106').length, 1, 'the policy is still after <assemblyBinding>');
+
+    await client.open('file:///srv/MIM/Service/copy/Microsoft.ResourceManagement.Service.exe.config', text);
+    const fresh = await client.nextDiagnostics('file:///srv/MIM/Service/copy/Microsoft.ResourceManagement.Service.exe.config');
+    const withoutVersion = (diagnostics: Diagnostic[]) => diagnostics.map((d) => ({ ...d, data: { ...(d.data as object), documentVersion: undefined } }));
+    assert.deepEqual(withoutVersion(last), withoutVersion(fresh.diagnostics));
+    assert.deepEqual(byCode(last, 'MIM102'), [], 'enabled="false" after the last edit');
+  }));

@@ -4,6 +4,7 @@ import { fileKindOf } from './file-kinds';
 import { unknownProfile, type HostProfile } from './profile';
 import { SourceText } from './source-text';
 import { parseXml } from './xml/parse';
+import { parseXmlReusable, type ReusableXml } from './xml/reparse';
 import { configFacts, keepForConfigRules, keepForConfigRulesComment } from './config/facts';
 import { allRules } from './rules/index';
 import type { Report, Rule } from './rules/rule';
@@ -24,6 +25,10 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** For scripts: how other scripts of the workspace call this one (see scriptCalls). */
   callers?: readonly CallContext[];
+  /** Editors: keep the parse in the result (`reusableParse`) for the next lint of an edited text. */
+  reusable?: boolean;
+  /** An earlier result for this document, linted `reusable`: what the edit left alone is not parsed again. */
+  reuseFrom?: LintResult;
 }
 
 export interface RuleFailure {
@@ -43,7 +48,11 @@ export interface LintResult {
    * the engine does not read.
    */
   suppressions?: Suppressions;
+  /** With `reusable`: the parse a later lint can start from (`reuseFrom`). Configs only, so far. */
+  reusableParse?: ReusableXml;
 }
+
+const configParse = { keep: keepForConfigRules, keepComment: keepForConfigRulesComment };
 
 export function lint(text: string, fileName: string, options: LintOptions = {}): LintResult {
   const source = new SourceText(text, fileName);
@@ -53,8 +62,10 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
   const profile = options.profile ?? unknownProfile();
   const run = (check: (rule: Rule, report: (r: Report) => void) => void) => runRules(options, failures, check, findings);
   let comments: ReadonlyArray<{ start: number; end: number }> = [];
+  let reusableParse: ReusableXml | undefined;
   if (kind === 'config') {
-    const config = configFacts(parseXml(text, { keep: keepForConfigRules, keepComment: keepForConfigRulesComment }), fileName);
+    reusableParse = options.reusable ? parseXmlReusable(text, configParse, options.reuseFrom?.reusableParse) : undefined;
+    const config = configFacts(reusableParse?.document ?? parseXml(text, configParse), fileName);
     comments = config.xml.comments;
     // On a config that is not well-formed the tree is a guess: report what parsed, but offer no
     // edits built on it (they could not promise a well-formed result, and could undo each other).
@@ -76,7 +87,7 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
     suppressions = outcome.suppressions;
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, source, findings, failures, suppressions };
+  return { kind, source, findings, failures, suppressions, reusableParse };
 }
 
 /** Which rules' directives can be judged (those that ran to the end), and MIM900's severity if it is on. */

@@ -42,6 +42,8 @@ export class DocumentLinter {
   /** Rule failures already logged for a document, so a broken rule is not logged on every keystroke. */
   private readonly loggedFailures = new Map<string, string>();
   private readonly lintText: LintFunction;
+  /** Each open document's last lint, whose parse the next lint of an edited version starts from. */
+  private readonly lastLint = new Map<string, LintResult>();
 
   constructor(private readonly parts: DocumentLinterParts) {
     this.lintText = parts.lint ?? lint;
@@ -72,6 +74,7 @@ export class DocumentLinter {
     this.latestRun.delete(uri);
     this.seen.delete(uri);
     this.loggedFailures.delete(uri);
+    this.lastLint.delete(uri);
     this.parts.results.delete(uri);
     this.parts.settings.forget(uri);
     if (this.published.delete(uri) && !keepDiagnostics) this.publish(uri, undefined, []);
@@ -103,11 +106,15 @@ export class DocumentLinter {
     if (this.latestRun.get(uri) !== run || this.parts.documents.get(uri)?.version !== version) return;
 
     if (!inputs || inputs.ignored) {
+      this.lastLint.delete(uri);
       this.parts.results.delete(uri);
       if (this.published.delete(uri)) this.publish(uri, version, []);
       return;
     }
-    const result = lintAny(this.lintText, document.getText(), fileName, inputs.options);
+    // The reuse options stay out of `inputs.options`, which is kept with the results (code actions
+    // re-lint with it): a chain of earlier results must not be kept alive through it.
+    const result = lintAny(this.lintText, document.getText(), fileName, { ...inputs.options, reusable: true, reuseFrom: this.lastLint.get(uri) });
+    this.lastLint.set(uri, result);
     this.logFailures(uri, result.failures);
     this.publishResult(uri, fileName, version, result, inputs.options);
   }
