@@ -8,10 +8,12 @@ import {
   CodeActionRequest,
   ConfigurationRequest,
   DidOpenTextDocumentNotification,
+  ExitNotification,
   InitializeRequest,
   InitializedNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   createProtocolConnection,
@@ -33,7 +35,8 @@ export async function workspaceScale(sizes = [1000, 10000]): Promise<ScaleRow[]>
 
 async function oneWorkspace(files: number): Promise<ScaleRow> {
   const root = generateTree(files);
-  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const nodeArgs = process.env.MIM_LINT_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Set<string>();
   let allPublished: () => void = () => undefined;
@@ -76,7 +79,12 @@ async function oneWorkspace(files: number): Promise<ScaleRow> {
     if (published.size < files) throw new Error(`only ${published.size} of ${files} files got diagnostics within 120 s`);
     return { files, seconds, peakRssMB: peakKB / 1024, codeActionMs };
   } finally {
-    child.kill();
+    // shutdown and exit, as an editor ends a server: a node --cpu-prof profile is written on the way out.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await connection.sendRequest(ShutdownRequest.type).then(() => connection.sendNotification(ExitNotification.type), () => undefined);
+    const killer = setTimeout(() => child.kill(), 5000);
+    await exited;
+    clearTimeout(killer);
     connection.dispose();
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,7 +1,11 @@
-// The server in-process with a misbehaving engine: a rule that throws, or the whole lint throwing.
-// Neither may stop the other rules' findings or the server; both must reach the log.
+// The server in-process with a misbehaving engine: a rule that throws, the whole lint throwing, or a
+// rule that never finishes. None may stop the other findings or the server; all must reach the log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { lint } from '../../server/src/engine/index';
 import type { LintFunction } from '../../server/src/lsp/document-linter';
 import { LspTestClient } from './lsp-test-client';
@@ -52,4 +56,58 @@ test('an engine that throws on one document is logged, and the server goes on wi
     assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'MIM101'));
     assert.deepEqual(client.unconsumed(brokenUri), [], 'nothing is published for the document whose lint failed');
   });
+});
+
+/**
+ * Spins on Sync configs after saying it started MIM108: a rule with a bug. For 60 s, not for ever, so
+ * that without the budget these tests fail at their time limit instead of hanging the run.
+ */
+const loopsOnSync: LintFunction = (text, fileName, options) => {
+  if (!fileName.endsWith('miiserver.exe.config')) return lint(text, fileName, options);
+  options?.onRuleStart?.('MIM108');
+  const until = Date.now() + 60_000;
+  while (Date.now() < until);
+  throw new Error('the time budget did not stop the loop');
+};
+
+test('a rule that never finishes is stopped at the time budget, named in the log and to the user; the server goes on', testLimit, async () => {
+  const client = LspTestClient.inProcess({ lint: loopsOnSync, lintBudgetMs: 300 });
+  try {
+    client.settings = fipsOn;
+    await client.initialize();
+    const loopingUri = 'file:///srv/MIM/Sync/miiserver.exe.config';
+    await client.open(loopingUri, '<configuration />');
+    const logged = await client.logMatching(/was stopped/);
+    assert.match(logged, /Linting .*miiserver\.exe\.config was stopped after 0\.3 s, in rule MIM108\. A lint that does not finish is a mim-lint bug/);
+
+    await client.open(serviceConfigUri, serviceConfigWithoutFipsPolicy);
+    const published = await client.nextDiagnostics(serviceConfigUri);
+    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'MIM101'), 'the next document is linted as usual');
+    // Messages arrive in order: the warning came before these diagnostics.
+    assert.ok(client.shownMessages.some((message) => message.includes('was stopped after 0.3 s')), 'the user is told, not only the log');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('the workspace pass stops a looping file at its budget and publishes every other file', testLimit, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-loop-'));
+  const files = ['Sync/miiserver.exe.config', 'Service/Microsoft.ResourceManagement.Service.exe.config', 'Portal/web.config'];
+  for (const path of files) {
+    mkdirSync(join(folder, path, '..'), { recursive: true });
+    writeFileSync(join(folder, path), path.startsWith('Service') ? serviceConfigWithoutFipsPolicy : '<configuration />');
+  }
+  const client = LspTestClient.inProcess({ lint: loopsOnSync, lintBudgetMs: 300 });
+  try {
+    client.settings = fipsOn;
+    await client.initialize({ workspaceFolders: [pathToFileURL(folder).href] });
+    const service = await client.nextDiagnostics(pathToFileURL(join(folder, files[1])).href, 'the service config');
+    assert.ok(service.diagnostics.some((diagnostic) => diagnostic.code === 'MIM101'));
+    await client.nextDiagnostics(pathToFileURL(join(folder, files[2])).href, 'the portal config');
+    assert.match(await client.logMatching(/was stopped/), /Sync.miiserver\.exe\.config was stopped after 0\.3 s, in rule MIM108/);
+    assert.deepEqual(client.unconsumed(pathToFileURL(join(folder, files[0])).href), [], 'nothing is published for the stopped file');
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

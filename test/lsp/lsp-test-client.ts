@@ -62,6 +62,8 @@ export class LspTestClient {
   private readonly waiters = new Map<string, (params: PublishDiagnosticsParams) => void>();
   private readonly versions = new Map<string, number>();
   private readonly logListeners = new Set<(message: string) => void>();
+  /** What the server asked the editor to show the user (window/showMessage). */
+  readonly shownMessages: string[] = [];
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -81,6 +83,9 @@ export class LspTestClient {
       for (const listener of [...this.logListeners]) listener(params.message);
     });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.received(params));
+    connection.onNotification('window/showMessage', (params: { message: string }) => {
+      this.shownMessages.push(params.message);
+    });
     connection.listen();
   }
 

@@ -29,6 +29,8 @@ export interface LintOptions {
   reusable?: boolean;
   /** An earlier result for this document, linted `reusable`: what the edit left alone is not parsed again. */
   reuseFrom?: LintResult;
+  /** Called as each rule starts: a caller that stops a lint running too long can name the rule it was in. */
+  onRuleStart?: (ruleId: string) => void;
 }
 
 export interface RuleFailure {
@@ -111,6 +113,7 @@ function runRules(
     const override = options.severities?.[rule.meta.id];
     if (override === 'off') continue;
     const severity = override ?? rule.meta.defaultSeverity;
+    options.onRuleStart?.(rule.meta.id);
     const found: Finding[] = [];
     try {
       run(rule, (r) => found.push({ ...r, ruleId: rule.meta.id, severity: override ?? r.severity ?? severity }));

@@ -1,14 +1,14 @@
 // Lints open documents and publishes their diagnostics. A run reads the settings (an async round trip
 // to the client), then lints the text of the version it started on; if the document changed, closed
 // or another run started meanwhile, its result is dropped instead of overwriting newer diagnostics.
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintOptions, type LintResult } from '../engine/index';
 import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
 import { Debouncer } from './debounce';
 import { describeError } from './guard';
 import type { HostProfileSource } from './host-profiles';
-import { isLintable, lintAny, lintInputsFor } from './lint-inputs';
+import { isLintable, lintInputsFor, LintTimeoutError, lintWithinBudget } from './lint-inputs';
 import type { LintResults } from './lint-results';
 import type { ProjectConfigStore } from './project-configs';
 import type { SettingsStore } from './settings';
@@ -29,6 +29,8 @@ export interface DocumentLinterParts {
   lint?: LintFunction;
   /** The .mimlintrc.json files; without it only the settings apply. */
   configs?: ProjectConfigStore;
+  /** A fixed time budget per lint (tests); by default it grows with the document's size. */
+  lintBudgetMs?: number;
 }
 
 export class DocumentLinter {
@@ -113,7 +115,11 @@ export class DocumentLinter {
     }
     // The reuse options stay out of `inputs.options`, which is kept with the results (code actions
     // re-lint with it): a chain of earlier results must not be kept alive through it.
-    const result = lintAny(this.lintText, document.getText(), fileName, { ...inputs.options, reusable: true, reuseFrom: this.lastLint.get(uri) });
+    const text = document.getText();
+    const options = { ...inputs.options, reusable: true, reuseFrom: this.lastLint.get(uri) };
+    const [result] = lintWithinBudget(this.lintText, [{ text, fileName, options }], this.parts.lintBudgetMs);
+    if (result instanceof LintTimeoutError) return this.lintStopped(uri, version, result);
+    if (result instanceof Error) throw result;
     this.lastLint.set(uri, result);
     this.logFailures(uri, result.failures);
     this.publishResult(uri, fileName, version, result, inputs.options);
@@ -137,6 +143,19 @@ export class DocumentLinter {
     const run = ++this.runCounter;
     this.latestRun.set(uri, run);
     return run;
+  }
+
+  /** Said once per document, out loud: its findings are gone until an edit lets a lint finish. */
+  private lintStopped(uri: string, version: number, error: LintTimeoutError): void {
+    this.lastLint.delete(uri);
+    this.parts.results.delete(uri);
+    if (this.published.delete(uri)) this.publish(uri, version, []);
+    if (this.loggedFailures.get(uri) === error.message) return;
+    this.loggedFailures.set(uri, error.message);
+    this.parts.connection.console.error(error.message);
+    this.parts.connection
+      .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `MIM Lint: ${error.message}` })
+      .catch(() => undefined);
   }
 
   private logFailures(uri: string, failures: LintResult['failures']): void {

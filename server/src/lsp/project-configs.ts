@@ -1,11 +1,10 @@
 // The language server's project config files: the nearest .mimlintrc.json above a file, inside its
 // workspace folder. Each directory's config is read once (open editor text wins over the disk) and
 // forgotten when the file changes, so edits re-lint the documents it governs at once.
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import { ignoresBelow } from '../cli/project-configs';
-import { decodeText } from '../common/text-file';
+import { readTextFile, statFile } from './read-text';
 import { parseProjectConfig, projectConfigFileName, type ParsedProjectConfig } from '../engine/config/project-config';
 
 export interface LoadedConfig {
@@ -65,12 +64,7 @@ export class ProjectConfigStore {
 }
 
 async function readConfig(path: string): Promise<string | undefined> {
-  try {
-    if (!(await stat(path)).isFile()) return undefined;
-    return decodeText(await readFile(path)).text;
-  } catch {
-    return undefined;
-  }
+  return (await statFile(path)) ? readTextFile(path) : undefined;
 }
 
 export function isInside(path: string, root: string): boolean {

@@ -35,6 +35,8 @@ export interface ServerOptions {
   /** Replaces the engine's lint (tests use it to simulate a broken engine). */
   lint?: LintFunction;
   hostProfiles?: HostProfileSource;
+  /** A fixed time budget per lint, in ms (tests); by default it grows with the file's size. */
+  lintBudgetMs?: number;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -68,9 +70,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       canPullSettings && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const settings = new SettingsStore(connection, canPullSettings);
     settingsStore = settings;
-    linter = new DocumentLinter({ connection, documents, settings, hostProfiles, results, support, lint: options.lint, configs });
+    const lintBudgetMs = options.lintBudgetMs;
+    linter = new DocumentLinter({ connection, documents, settings, hostProfiles, results, support, lint: options.lint, configs, lintBudgetMs });
     workspaceLinter = new WorkspaceLinter({
-      connection, documents, folders, settings, hostProfiles, configs, support, lint: options.lint, filesExclude: (folder) => filesExclude(folder),
+      connection, documents, folders, settings, hostProfiles, configs, support, lint: options.lint, lintBudgetMs, filesExclude: (folder) => filesExclude(folder),
     });
     hostProfiles.onDidChange(() => {
       linter?.lintAllOpen();

@@ -32,3 +32,38 @@ export async function* workspaceFiles(folder: string, excludes: readonly RegExp[
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** How many files' disk reads overlap in a background pass. */
+const readAheadFiles = 16;
+
+/**
+ * Reads files `readAheadFiles` at a time (the thread pool does the reads side by side) and hands each
+ * batch's results to `use`, in order. A batch is read while the one before it is used, so the CPU
+ * does not wait for the disk; the editor's requests get in between batches. `read` returns undefined
+ * for a file to skip, and must not reject; nothing more is used once `stopped()` says so.
+ */
+export async function readAhead<T>(
+  paths: AsyncIterable<string>,
+  read: (path: string) => Promise<T | undefined>,
+  use: (values: T[]) => void,
+  stopped: () => boolean,
+): Promise<void> {
+  const useAll = async (values: Promise<Array<T | undefined>>) => {
+    const read = (await values).filter((value): value is T => value !== undefined);
+    if (read.length > 0 && !stopped()) use(read);
+    await yieldToEventLoop();
+  };
+  let batch: Array<Promise<T | undefined>> = [];
+  let previous: Promise<Array<T | undefined>> | undefined;
+  for await (const path of paths) {
+    if (stopped()) return;
+    batch.push(read(path));
+    if (batch.length < readAheadFiles) continue;
+    const current = Promise.all(batch);
+    batch = [];
+    if (previous) await useAll(previous);
+    previous = current;
+  }
+  if (previous) await useAll(previous);
+  if (batch.length > 0) await useAll(Promise.all(batch));
+}

@@ -1,7 +1,6 @@
 // The workspace's hardening sources (.reg, .inf, scripts) per workspace folder: read at start, kept
 // current from watched-file events and open documents, and turned into each folder's host profile and
 // script call contexts. When a folder's profile changes, open documents are linted again.
-import { readFile, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import {
@@ -17,11 +16,11 @@ import {
   type HostProfile,
   type ScriptCall,
 } from '../engine/index';
-import { decodeText } from '../common/text-file';
 import { globToRegExp } from './glob';
 import type { HostProfileSource } from './host-profiles';
 import { fileNameOf } from './uris';
-import { workspaceFiles, yieldToEventLoop } from './walk';
+import { readSmallTextFile } from './read-text';
+import { readAhead, workspaceFiles } from './walk';
 
 const hardeningKinds = new Set(['reg', 'inf', 'cmd', 'powershell']);
 /** Hardening sources are small; anything larger is not read (a 50 MB file must not stall the server). */
@@ -146,33 +145,23 @@ export class WorkspaceIndex implements HostProfileSource {
     folder.callers = callers;
   }
 
-  private async walk(folder: FolderState, excludes: RegExp[]): Promise<void> {
-    let batch: string[] = [];
-    const flush = async () => {
-      // Reads overlap; evidence is computed one file at a time; the editor gets in between batches.
-      const texts = await Promise.all(batch.map((path) => readSource(path)));
-      batch.forEach((path, i) => {
-        const text = texts[i];
-        if (text !== undefined) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
-      });
-      batch = [];
-      await yieldToEventLoop();
-    };
-    for await (const path of workspaceFiles(folder.path, excludes, this.log)) {
-      if (this.cancelled) return;
-      if (!isHardeningSource(path)) continue;
-      batch.push(path);
-      if (batch.length >= 16) await flush();
-    }
-    if (batch.length > 0 && !this.cancelled) await flush();
+  private walk(folder: FolderState, excludes: RegExp[]): Promise<void> {
+    // Reads overlap; evidence is computed one file at a time, with the editor's requests in between.
+    return readAhead(
+      workspaceFiles(folder.path, excludes, this.log),
+      async (path) => {
+        if (!isHardeningSource(path)) return undefined;
+        const text = await readSource(path);
+        return text === undefined ? undefined : { path, text };
+      },
+      (read) => {
+        for (const { path, text } of read) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
+      },
+      () => this.cancelled,
+    );
   }
 }
 
-export async function readSource(fileName: string): Promise<string | undefined> {
-  try {
-    if ((await stat(fileName)).size > maxSourceBytes) return undefined;
-    return decodeText(await readFile(fileName)).text;
-  } catch {
-    return undefined;
-  }
+export function readSource(fileName: string): Promise<string | undefined> {
+  return readSmallTextFile(fileName, maxSourceBytes);
 }

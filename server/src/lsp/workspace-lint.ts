@@ -2,22 +2,21 @@
 // and its diagnostics published, so the Problems panel shows files nobody opened. Open documents are
 // the DocumentLinter's (their text wins over the disk); a closed one is re-linted from disk. A file
 // is linted again only when its mtime, size or lint inputs (settings, config, host profile) changed.
-import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintOptions } from '../engine/index';
-import { decodeText } from '../common/text-file';
 import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
 import type { LintFunction } from './document-linter';
 import { globToRegExp } from './glob';
 import { describeError } from './guard';
 import type { HostProfileSource } from './host-profiles';
-import { isLintable, lintAny, lintInputsFor } from './lint-inputs';
+import { isLintable, lintInputsFor, LintTimeoutError, lintWithinBudget, type LintOutcome } from './lint-inputs';
 import { isInside, type ProjectConfigStore } from './project-configs';
 import type { MimLintSettings, SettingsStore } from './settings';
 import { fileNameOf } from './uris';
-import { workspaceFiles, yieldToEventLoop } from './walk';
+import { readTextFile, statFile } from './read-text';
+import { readAhead, workspaceFiles } from './walk';
 
 /** Coalesces the bursts of changes at start (index scan, settings, configs) into one pass. */
 export const workspaceLintDelayMs = 100;
@@ -32,6 +31,8 @@ export interface WorkspaceLintParts {
   support: ClientSupport;
   filesExclude(folder: string): Promise<string[]>;
   lint?: LintFunction;
+  /** A fixed time budget per lint (tests); by default it grows with the file's size. */
+  lintBudgetMs?: number;
 }
 
 interface FolderState {
@@ -142,40 +143,32 @@ export class WorkspaceLinter {
     this.folderStates.set(folder, { settings, excludes });
     if (!isOn(settings)) return 0;
     let count = 0;
-    let batch: string[] = [];
-    const flush = async () => {
-      // The disk reads of a batch overlap (the thread pool does them side by side); the linting
-      // itself runs one file at a time, and the editor's requests get in between batches.
-      const prepared = await Promise.all(batch.map((fileName) => this.prepare(fileName, settings)));
-      batch = [];
-      for (const file of prepared) if (file && this.finish(file)) count++;
-      await yieldToEventLoop();
-    };
-    for await (const fileName of workspaceFiles(folder, excludes, (message) => this.log(message))) {
-      if (generation !== this.generation || this.cancelled) return count;
-      if (!isLintable(fileName) || this.parts.configs.folderOf(fileName) !== folder) continue;
-      seen.add(fileName);
-      if (this.isOpen(fileName)) continue;
-      batch.push(fileName);
-      if (batch.length >= readAheadFiles) await flush();
-    }
-    if (batch.length > 0 && generation === this.generation && !this.cancelled) await flush();
+    await readAhead(
+      workspaceFiles(folder, excludes, (message) => this.log(message)),
+      async (fileName) => {
+        if (!isLintable(fileName) || this.parts.configs.folderOf(fileName) !== folder) return undefined;
+        seen.add(fileName);
+        return this.isOpen(fileName) ? undefined : this.prepare(fileName, settings);
+      },
+      (files) => {
+        count += this.finish(files);
+      },
+      () => generation !== this.generation || this.cancelled,
+    );
     return count;
   }
 
   /** Lints one file from disk unless nothing changed since the last time; true if it was linted. */
   private async lintFile(fileName: string, settings: MimLintSettings): Promise<boolean> {
     const file = await this.prepare(fileName, settings);
-    return file !== undefined && this.finish(file);
+    return file !== undefined && this.finish([file]) > 0;
   }
 
   /** The I/O half: size check, lint inputs, and the text, unless nothing changed since the last lint. */
   private async prepare(fileName: string, settings: MimLintSettings): Promise<PreparedFile | undefined> {
     const uri = this.published.get(fileName) ?? pathToFileURL(fileName).href;
-    let info;
-    try {
-      info = await stat(fileName);
-    } catch {
+    const info = await statFile(fileName);
+    if (!info) {
       this.forget(fileName);
       return undefined;
     }
@@ -192,22 +185,33 @@ export class WorkspaceLinter {
     }
     const stamp = `${info.mtimeMs}:${info.size}:${JSON.stringify(inputs.options)}`;
     if (this.linted.get(fileName) === stamp) return undefined;
-    const text = await readText(fileName);
+    const text = await readTextFile(fileName);
     return text === undefined ? undefined : { fileName, uri, stamp, text, options: inputs.options };
   }
 
-  /** The CPU half: lint and publish; true if it was linted. */
-  private finish(file: PreparedFile): boolean {
+  /** The CPU half: lint and publish; how many files were linted. */
+  private finish(files: readonly PreparedFile[]): number {
     // Opened meanwhile: the document's text wins and the DocumentLinter publishes it.
-    if (this.isOpen(file.fileName)) return false;
-    const result = lintAny(this.lintText, file.text, file.fileName, file.options);
+    const closed = files.filter((file) => !this.isOpen(file.fileName));
+    const outcomes = lintWithinBudget(this.lintText, closed, this.parts.lintBudgetMs);
+    closed.forEach((file, i) => this.publishOutcome(file, outcomes[i]));
+    return closed.length;
+  }
+
+  private publishOutcome(file: PreparedFile, result: LintOutcome): void {
+    if (result instanceof Error) {
+      // Stopped or broken: logged, and not tried again until the file or its lint inputs change.
+      this.log(result instanceof LintTimeoutError ? result.message : `Linting ${file.fileName} failed: ${describeError(result)}`);
+      this.forget(file.fileName);
+      this.linted.set(file.fileName, file.stamp);
+      return;
+    }
     for (const failure of result.failures) this.log(`Rule ${failure.ruleId} failed on ${file.fileName}: ${describeError(failure.error)}`);
     const document: LintedDocument = { uri: file.uri, fileName: file.fileName, version: 0, source: result.source };
     const diagnostics = result.findings.map((finding, index) => toDiagnostic(finding, index, document, this.parts.support));
     this.linted.set(file.fileName, file.stamp);
     this.published.set(file.fileName, file.uri);
     this.publish(file.uri, diagnostics);
-    return true;
   }
 
   private forget(fileName: string): void {
@@ -231,9 +235,6 @@ export class WorkspaceLinter {
   }
 }
 
-/** How many files' disk reads overlap in the workspace pass. */
-const readAheadFiles = 16;
-
 interface PreparedFile {
   fileName: string;
   uri: string;
@@ -248,12 +249,4 @@ function isOn(settings: MimLintSettings): boolean {
 
 function relativeTo(folder: string, fileName: string): string {
   return isInside(fileName, folder) ? fileName.slice(folder.length).replace(/^[\\/]+/, '').split(/[\\/]/).join('/') : fileName;
-}
-
-async function readText(fileName: string): Promise<string | undefined> {
-  try {
-    return decodeText(await readFile(fileName)).text;
-  } catch {
-    return undefined;
-  }
 }

@@ -38,6 +38,18 @@ export interface SideState {
   blocks: RegistryBlock[];
 }
 
+const histories = new WeakMap<RegistryFacts, RegistryHistory>();
+
+/** The history of a file's writes, built once per file however many rules ask. */
+export function historyOf(facts: RegistryFacts): RegistryHistory {
+  let history = histories.get(facts);
+  if (!history) {
+    history = new RegistryHistory(facts);
+    histories.set(facts, history);
+  }
+  return history;
+}
+
 export class RegistryHistory {
   readonly facts: RegistryFacts;
   private readonly root: TrieNode = { children: new Map(), deletedAt: -1 };

@@ -1,5 +1,5 @@
 import type { RegistryBlock } from '../registry/facts';
-import { describeSide, RegistryHistory, tlsRegistryDocs, type SideState } from '../registry/history';
+import { describeSide, historyOf, type RegistryHistory, tlsRegistryDocs, type SideState } from '../registry/history';
 import { insertBlocks, insertLines, rewriteData, siblingKeyLine } from '../registry/edits';
 import type { SourceText } from '../source-text';
 import type { Fix, TextEdit } from '../types';
@@ -24,7 +24,7 @@ export const mim301: Rule = {
     fixable: true,
   },
   checkRegistry({ source, registry, report }) {
-    const history = new RegistryHistory(registry);
+    const history = historyOf(registry);
     for (const protocol of history.protocols()) {
       const client = history.side(protocol, 'Client');
       const server = history.side(protocol, 'Server');

@@ -1,5 +1,5 @@
 import type { Side } from '../tls/schannel';
-import { RegistryHistory, sides, tlsRegistryDocs, type SideState } from '../registry/history';
+import { historyOf, type RegistryHistory, sides, tlsRegistryDocs, type SideState } from '../registry/history';
 import { dwordData, insertBlocks, rewriteData, siblingKeyLine } from '../registry/edits';
 import type { RegistryValueLine } from '../registry/facts';
 import type { SourceText } from '../source-text';
@@ -22,7 +22,7 @@ export const mim302: Rule = {
     fixable: true,
   },
   checkRegistry({ source, registry, report }) {
-    const history = new RegistryHistory(registry);
+    const history = historyOf(registry);
     for (const side of sides) {
       if (!history.hardened(side)) continue;
       const tls12 = history.side('TLS 1.2', side);

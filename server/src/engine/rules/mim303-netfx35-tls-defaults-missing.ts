@@ -1,4 +1,4 @@
-import { isNetFrameworkKey, netfx35Keys, RegistryHistory } from '../registry/history';
+import { historyOf, isNetFrameworkKey, netfx35Keys, type RegistryHistory } from '../registry/history';
 import { dwordData, insertBlocks, insertLines, machineRoot, mergeInsertions, valueLine } from '../registry/edits';
 import type { RegistryFacts } from '../registry/facts';
 import type { SourceText } from '../source-text';
@@ -18,7 +18,7 @@ export const mim303: Rule = {
     fixable: true,
   },
   checkRegistry({ source, registry, report }) {
-    const history = new RegistryHistory(registry);
+    const history = historyOf(registry);
     if (!history.tls12OnlyHardening()) return;
     // Set to 0 is MIM304's finding; this rule is about the value not being there at all.
     const missing = netfx35Keys.filter((path) => !history.value('HKLM', path, 'SystemDefaultTlsVersions'));
