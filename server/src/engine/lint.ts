@@ -126,6 +126,11 @@ function runRules(
 
 const mayCallScripts = /\bcall\b|\.(?:cmd|bat)\b/i;
 
+/** False when the text cannot run another script: it never says `call` nor names a .cmd/.bat file. */
+export function mayCallOtherScripts(text: string): boolean {
+  return mayCallScripts.test(text);
+}
+
 /** A script that runs another script: the target's path and the TLS 1.1 client state at the call. */
 export interface ScriptCall {
   target: string;
@@ -141,7 +146,7 @@ export function scriptCalls(text: string, fileName: string, profile: HostProfile
   if (kind !== 'cmd' && kind !== 'powershell') return [];
   // A script that never says `call` nor names a .cmd/.bat file runs no other script: skip the parse
   // (the workspace index asks this of every script).
-  if (!mayCallScripts.test(text)) return [];
+  if (!mayCallOtherScripts(text)) return [];
   const source = new SourceText(text, fileName);
   const facts = scriptFacts(readScript(kind, text, fileName), text, profile);
   return facts.steps.flatMap((step) =>

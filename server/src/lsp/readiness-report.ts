@@ -26,7 +26,12 @@ export interface ReadinessParts {
 
 export async function readinessMarkdown(parts: ReadinessParts, date: string): Promise<string> {
   const indexed = parts.index?.folderSources(parts.folder) ?? { profile: unknownProfile(), files: [] };
-  const files = new Map(indexed.files.map((file) => [file.fileName, file.text]));
+  const files = new Map<string, string>();
+  for (const file of indexed.files) {
+    // The index keeps few texts (see IndexedSource): the others are read again for the report.
+    const text = file.text ?? parts.openText(file.fileName) ?? (await readSource(file.fileName));
+    if (text !== undefined) files.set(file.fileName, text);
+  }
   for await (const path of workspaceFiles(parts.folder, parts.excludes, parts.log)) {
     if (fileKindOf(path) !== 'config') continue;
     const text = parts.openText(path) ?? (await readSource(path));

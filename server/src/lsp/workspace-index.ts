@@ -8,6 +8,7 @@ import {
   fileKindOf,
   hostEvidence,
   inferProfile,
+  mayCallOtherScripts,
   scriptCalls,
   scriptPathKey,
   unknownProfile,
@@ -27,7 +28,12 @@ const hardeningKinds = new Set(['reg', 'inf', 'cmd', 'powershell']);
 export const maxSourceBytes = 2 * 1024 * 1024;
 
 interface IndexedSource {
-  text: string;
+  /**
+   * Kept only for a script that may call others: its calls are worked out again when the profile
+   * changes. Other texts are not kept (in a large workspace they were most of the server's memory);
+   * the readiness report reads them from disk again.
+   */
+  text: string | undefined;
   evidence: HostEvidence;
   /** The scripts it calls, for the profile named in `callsFor`: kept until the text or the profile changes. */
   calls?: ScriptCall[];
@@ -80,7 +86,7 @@ export class WorkspaceIndex implements HostProfileSource {
     if (!folder || !isHardeningSource(fileName)) return;
     const text = await readSource(fileName);
     if (text === undefined) folder.sources.delete(fileName);
-    else folder.sources.set(fileName, { text, evidence: hostEvidence(text, fileName) });
+    else folder.sources.set(fileName, indexed(fileName, text));
     this.update(folder);
   }
 
@@ -93,9 +99,12 @@ export class WorkspaceIndex implements HostProfileSource {
   documentChanged(fileName: string, text: string): void {
     const folder = this.folderOf(fileName);
     if (!folder || !isHardeningSource(fileName)) return;
-    if (folder.sources.get(fileName)?.text === text) return;
-    folder.sources.set(fileName, { text, evidence: hostEvidence(text, fileName) });
-    this.update(folder);
+    const source = indexed(fileName, text);
+    const before = folder.sources.get(fileName);
+    folder.sources.set(fileName, source);
+    // Typing that changes neither evidence nor calls leaves the profile as it is.
+    const same = before && before.text === source.text && JSON.stringify(before.evidence) === JSON.stringify(source.evidence);
+    if (!same) this.update(folder);
   }
 
   baseProfileFor(documentUri: string): HostProfile {
@@ -108,8 +117,8 @@ export class WorkspaceIndex implements HostProfileSource {
     return fileName === undefined ? undefined : this.folderOf(fileName)?.callers.get(scriptPathKey(fileName));
   }
 
-  /** A workspace folder's hardening sources (absolute names) and inferred profile, for the readiness report. */
-  folderSources(folderPath: string): { profile: HostProfile; files: Array<{ fileName: string; text: string }> } | undefined {
+  /** A workspace folder's hardening sources (absolute names, with their text when kept) and inferred profile, for the readiness report. */
+  folderSources(folderPath: string): { profile: HostProfile; files: Array<{ fileName: string; text: string | undefined }> } | undefined {
     const folder = this.folders.find((f) => f.path === folderPath);
     return folder && { profile: folder.profile, files: [...folder.sources].map(([fileName, source]) => ({ fileName, text: source.text })) };
   }
@@ -136,7 +145,7 @@ export class WorkspaceIndex implements HostProfileSource {
     const profileKey = JSON.stringify(folder.profile);
     const callers = new Map<string, CallContext[]>();
     for (const [fileName, source] of folder.sources) {
-      if (source.callsFor !== profileKey) {
+      if (source.text !== undefined && source.callsFor !== profileKey) {
         source.calls = scriptCalls(source.text, fileName, folder.profile);
         source.callsFor = profileKey;
       }
@@ -155,11 +164,15 @@ export class WorkspaceIndex implements HostProfileSource {
         return text === undefined ? undefined : { path, text };
       },
       (read) => {
-        for (const { path, text } of read) folder.sources.set(path, { text, evidence: hostEvidence(text, path) });
+        for (const { path, text } of read) folder.sources.set(path, indexed(path, text));
       },
       () => this.cancelled,
     );
   }
+}
+
+function indexed(fileName: string, text: string): IndexedSource {
+  return { text: mayCallOtherScripts(text) ? text : undefined, evidence: hostEvidence(text, fileName) };
 }
 
 export function readSource(fileName: string): Promise<string | undefined> {
