@@ -12,10 +12,21 @@ import { serviceConfigWithoutFipsPolicy } from './fixtures';
 
 const hardeningScript = '@echo off\r\nreg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy" /v Enabled /t REG_DWORD /d 1 /f\r\n';
 
+const protocols = ['SSL 3.0', 'TLS 1.0', 'TLS 1.1'];
+const schannelExport = [
+  'Windows Registry Editor Version 5.00',
+  ...protocols.flatMap((protocol) =>
+    ['Client', 'Server'].flatMap((side) => ['', `[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\${protocol}\\${side}]`, '"Enabled"=dword:00000000', '"DisabledByDefault"=dword:00000001']),
+  ),
+  '',
+].join('\r\n');
+
 test('mimLint/readinessReport answers the folder checklist as markdown', { timeout: 20_000 }, async () => {
   const folder = mkdtempSync(join(tmpdir(), 'mim-lint-report-'));
   writeFileSync(join(folder, 'Microsoft.ResourceManagement.Service.exe.config'), serviceConfigWithoutFipsPolicy);
   writeFileSync(join(folder, 'harden-fips.cmd'), hardeningScript);
+  // The index keeps no text of a file like this one: the report reads it from disk again.
+  writeFileSync(join(folder, 'schannel.reg'), schannelExport);
   const client = LspTestClient.spawnServer();
   try {
     client.settings = () => ({ enable: true, host: { fips: 'auto', tls12Only: 'auto' } });
@@ -31,6 +42,7 @@ test('mimLint/readinessReport answers the folder checklist as markdown', { timeo
     assert.match(markdown, /\| FIPS mode \| on, inferred from \[harden-fips\.cmd:2\]\(harden-fips\.cmd#L2\)/);
     assert.match(markdown, /\| 8 \| FIPS host: `<enforceFIPSPolicy enabled="false"\/>` in the MIM Service config \| \*\*not met\*\* \|/);
     assert.ok(markdown.includes('[MIM101]('));
+    assert.match(markdown, /\| SCHANNEL: SSL 3\.0, TLS 1\.0 and TLS 1\.1 disabled in both Client and Server \| \*\*met\*\* \|/);
   } finally {
     await client.stop();
   }
