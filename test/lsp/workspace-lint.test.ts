@@ -3,7 +3,7 @@
 // re-lints open documents, and an invalid config file gets MIM901 on itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -119,5 +119,23 @@ test('an invalid config file gets MIM901 on itself, on disk and while edited, an
     assert.match(String(edited.diagnostics[0].message), /not valid JSON.*nothing in this file applies/);
     // Nothing applies now: MIM101 is back on the unopened service config.
     assert.deepEqual(codes(await client.nextDiagnostics(uriOf(folder, serviceName), 'the service config re-linted')), ['MIM101']);
+  });
+});
+
+test('50 MB files are skipped with a message; a file rewritten while the pass reads it ends with its last content', { timeout: 30_000 }, async () => {
+  const folder = workspace({ [`svc/${serviceName}`]: malformedServiceConfig, 'huge/web.config': '', 'huge/hardening.reg': '' });
+  // Sparse files: 50 MB by their size, nothing on disk; reading one would cost the server 50 MB.
+  for (const path of ['huge/web.config', 'huge/hardening.reg']) truncateSync(join(folder, path), 50 * 1024 * 1024);
+  const service = join(folder, `svc/${serviceName}`);
+  const uri = uriOf(folder, `svc/${serviceName}`);
+  await withServer(folder, fipsOn, async (client) => {
+    // While the server starts and reads the folder, the config is rewritten with texts of other lengths.
+    for (let i = 0; i < 200; i++) writeFileSync(service, i % 2 ? serviceConfigWithoutFipsPolicy + ' '.repeat(i) : malformedServiceConfig);
+    writeFileSync(service, serviceConfigWithoutFipsPolicy);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+    await diagnosticsUntil(client, uri, (c) => c.join() === 'MIM101', 'the diagnostics of the last text');
+    await client.logMatching(/Not linting .*huge.web\.config: 51200 KB is over mimLint\.maxFileSizeKB \(1024\)/);
+    assert.deepEqual(client.unconsumed(uriOf(folder, 'huge/web.config')), []);
+    assert.deepEqual(client.unconsumed(uriOf(folder, 'huge/hardening.reg')), []);
   });
 });

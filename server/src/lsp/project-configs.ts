@@ -4,7 +4,7 @@
 import { dirname, join, sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import { ignoresBelow } from '../cli/project-configs';
-import { readTextFile, statFile } from './read-text';
+import { readSmallTextFile } from './read-text';
 import { parseProjectConfig, projectConfigFileName, type ParsedProjectConfig } from '../engine/config/project-config';
 
 export interface LoadedConfig {
@@ -63,8 +63,11 @@ export class ProjectConfigStore {
   }
 }
 
-async function readConfig(path: string): Promise<string | undefined> {
-  return (await statFile(path)) ? readTextFile(path) : undefined;
+/** Far above any real config; a larger file is not read (as if absent), so it cannot exhaust memory. */
+const maxConfigBytes = 16 * 1024 * 1024;
+
+function readConfig(path: string): Promise<string | undefined> {
+  return readSmallTextFile(path, maxConfigBytes);
 }
 
 export function isInside(path: string, root: string): boolean {

@@ -172,12 +172,8 @@ export class WorkspaceLinter {
       this.forget(fileName);
       return undefined;
     }
-    if (info.size > settings.maxFileSizeKB * 1024) {
-      if (this.skippedLogged.get(fileName) !== info.size) this.log(`Not linting ${fileName}: ${Math.ceil(info.size / 1024)} KB is over mimLint.maxFileSizeKB (${settings.maxFileSizeKB}); open it to lint it.`);
-      this.skippedLogged.set(fileName, info.size);
-      this.forget(fileName);
-      return undefined;
-    }
+    const maxBytes = settings.maxFileSizeKB * 1024;
+    if (info.size > maxBytes) return this.skipLarge(fileName, info.size, settings);
     const inputs = await lintInputsFor(uri, fileName, settings, this.parts.hostProfiles, this.parts.configs);
     if (inputs.ignored) {
       this.forget(fileName);
@@ -185,8 +181,17 @@ export class WorkspaceLinter {
     }
     const stamp = `${info.mtimeMs}:${info.size}:${JSON.stringify(inputs.options)}`;
     if (this.linted.get(fileName) === stamp) return undefined;
-    const text = await readTextFile(fileName);
-    return text === undefined ? undefined : { fileName, uri, stamp, text, options: inputs.options };
+    const read = await readTextFile(fileName, maxBytes);
+    if (read && 'tooLarge' in read) return this.skipLarge(fileName, read.tooLarge, settings);
+    return read === undefined ? undefined : { fileName, uri, stamp, text: read.text, options: inputs.options };
+  }
+
+  /** Over the size limit (also a file that grew past it while it was read): logged once per size. */
+  private skipLarge(fileName: string, size: number, settings: MimLintSettings): undefined {
+    if (this.skippedLogged.get(fileName) !== size) this.log(`Not linting ${fileName}: ${Math.ceil(size / 1024)} KB is over mimLint.maxFileSizeKB (${settings.maxFileSizeKB}); open it to lint it.`);
+    this.skippedLogged.set(fileName, size);
+    this.forget(fileName);
+    return undefined;
   }
 
   /** The CPU half: lint and publish; how many files were linted. */
