@@ -10,6 +10,10 @@ import { FileAccessError, reason } from './errors';
 import { displayPath as displayPathOf, ProjectConfigs, type AppliedConfig } from './project-configs';
 import type { FileReport, LintReport, WorkspaceReport } from './report';
 import { decodeText, encodeText, UnencodableTextError, type DecodedText } from '../common/text-file';
+import { allWithinBudget, LintTimeoutError } from '../common/time-budget';
+
+/** Files linted under one time budget: a watchdog per file would cost more than linting most files. */
+const budgetBatch = 64;
 
 export interface LintOutcome {
   report: LintReport;
@@ -27,7 +31,8 @@ interface ReadFile {
   decoded: DecodedText;
 }
 
-export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
+/** `lintText`: the engine's lint unless a test replaces it (with one that never finishes, say). */
+export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lint = lint): LintOutcome {
   // Config files are read (and an invalid one stops the run) before any file is linted.
   const configs = new ProjectConfigs(cwd, options.config);
   const { files, warnings, workspaceOf, treeRootOf } = collectFiles(options.paths, cwd, configs);
@@ -46,28 +51,49 @@ export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
     workspaces.push({ displayPath: displayPathOf(workspace, cwd), profile });
     // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
     const callers = callersByScript(members.map((file) => ({ text: file.decoded.text, fileName: file.displayPath })), profile);
-    for (const file of members) {
+    const jobs = members.map((file) => {
       const config = configOf(file.absolutePath);
       const lintOptions: LintOptions = {
         profile: profileUnder(config),
         severities: config?.config.rules,
         callers: callers.get(scriptPathKey(file.displayPath)),
       };
-      const fixed = options.fix ? fixOne(file, lintOptions, warnings) : { text: file.decoded.text, applied: 0 };
-      const result = lint(fixed.text, file.displayPath, lintOptions);
-      for (const failure of result.failures) {
-        incomplete = true;
-        warnings.push(`rule ${failure.ruleId} failed on ${file.displayPath}: ${reason(failure.error)}`);
-      }
-      reports.push({
-        displayPath: file.displayPath,
-        absolutePath: file.absolutePath,
-        encoding: file.decoded.encoding,
-        bom: file.decoded.bom,
-        source: result.source,
-        findings: result.findings,
-        fixesApplied: fixed.applied,
-        profile: lintOptions.profile!,
+      return { file, fileName: file.displayPath, text: file.decoded.text, options: lintOptions };
+    });
+    // A rule that never finishes must not hang a CI job: the file is left out, and the run is incomplete.
+    const stopped = (error: LintTimeoutError): [] => {
+      incomplete = true;
+      warnings.push(error.message);
+      return [];
+    };
+    for (let at = 0; at < jobs.length; at += budgetBatch) {
+      const batch = jobs.slice(at, at + budgetBatch);
+      // Fixes are worked out under the time budget and written outside it (see time-budget.ts).
+      const fixes = options.fix ? allWithinBudget(batch, (job, onRuleStart) => fixAll(job.text, job.fileName, { ...job.options, onRuleStart })) : [];
+      const toLint = batch.flatMap((job, i) => {
+        const fix = fixes[i];
+        if (fix === undefined) return [{ ...job, applied: 0 }];
+        if (fix instanceof LintTimeoutError) return stopped(fix);
+        return [{ ...job, ...writeFixes(job.file, fix, warnings) }];
+      });
+      const results = allWithinBudget(toLint, (job, onRuleStart) => lintText(job.text, job.fileName, { ...job.options, onRuleStart }));
+      toLint.forEach((job, i) => {
+        const result = results[i];
+        if (result instanceof LintTimeoutError) return stopped(result);
+        for (const failure of result.failures) {
+          incomplete = true;
+          warnings.push(`rule ${failure.ruleId} failed on ${job.fileName}: ${reason(failure.error)}`);
+        }
+        reports.push({
+          displayPath: job.fileName,
+          absolutePath: job.file.absolutePath,
+          encoding: job.file.decoded.encoding,
+          bom: job.file.decoded.bom,
+          source: result.source,
+          findings: result.findings,
+          fixesApplied: job.applied,
+          profile: job.options.profile!,
+        });
       });
     }
   }
@@ -78,7 +104,12 @@ export function lintFiles(options: CliOptions, cwd: string): LintOutcome {
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
   return groups;
 }
 
@@ -90,10 +121,9 @@ function readOne(absolutePath: string, displayPath: string, workspace: string): 
   }
 }
 
-/** Applies the preferred fixes and writes the file back in its own encoding; returns the text to report on. */
-function fixOne(file: ReadFile, lintOptions: LintOptions, warnings: string[]): { text: string; applied: number } {
+/** Writes the preferred fixes back in the file's own encoding; returns the text to report on. */
+function writeFixes(file: ReadFile, result: { text: string; applied: number }, warnings: string[]): { text: string; applied: number } {
   const original = { text: file.decoded.text, applied: 0 };
-  const result = fixAll(file.decoded.text, file.displayPath, lintOptions);
   if (result.applied === 0 || result.text === file.decoded.text) return original;
   const { encoding, bom, roundTrips } = file.decoded;
   if (!roundTrips) {

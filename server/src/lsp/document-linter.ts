@@ -8,7 +8,8 @@ import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert
 import { Debouncer } from './debounce';
 import { describeError } from './guard';
 import type { HostProfileSource } from './host-profiles';
-import { isLintable, lintInputsFor, LintTimeoutError, lintWithinBudget } from './lint-inputs';
+import { isLintable, lintInputsFor, lintWithinBudget } from './lint-inputs';
+import { LintTimeoutError } from '../common/time-budget';
 import type { LintResults } from './lint-results';
 import type { ProjectConfigStore } from './project-configs';
 import type { SettingsStore } from './settings';

@@ -7,7 +7,7 @@ import type { LintFunction } from './document-linter';
 import { hostProfileFor, type HostProfileSource } from './host-profiles';
 import type { ProjectConfigStore } from './project-configs';
 import type { MimLintSettings } from './settings';
-import { BudgetExceededError, lintBudgetMs, withinBudget } from './time-budget';
+import { allWithinBudget } from '../common/time-budget';
 
 export interface LintInputs {
   /** The governing config's `ignore` matches the file: publish nothing for it. */
@@ -45,9 +45,6 @@ function lintAny(lint: LintFunction, text: string, fileName: string, options: Li
   return { kind: undefined, source: new SourceText(text, fileName), findings: configFindings(parseProjectConfig(text)), failures: [] };
 }
 
-/** A lint stopped at its time budget; the message names the file and the rule that was running. */
-export class LintTimeoutError extends Error {}
-
 export interface LintJob {
   fileName: string;
   text: string;
@@ -57,41 +54,14 @@ export interface LintJob {
 /** A job's result, or why there is none: a LintTimeoutError, or what the engine threw. */
 export type LintOutcome = LintResult | Error;
 
-/**
- * Lints the jobs in order within one time budget (one watchdog for a batch of small files is cheaper
- * than one each); a job still running when the budget is spent is run again alone with a budget of its
- * own, and stopped if it overruns that too. Only pure work runs under the budget: V8 stops it wherever
- * it is, which must never be halfway through writing a message to the editor.
- */
+/** Lints the jobs within a time budget (see allWithinBudget): a rule that loops must not take the server with it. */
 export function lintWithinBudget(lint: LintFunction, jobs: readonly LintJob[], budgetMs?: number): LintOutcome[] {
-  const outcomes: LintOutcome[] = [];
-  let running: string | undefined;
-  const lintOne = (job: LintJob): LintOutcome => {
-    running = undefined;
+  const lintOne = (job: LintJob, onRuleStart?: (ruleId: string) => void): LintOutcome => {
     try {
-      return lintAny(lint, job.text, job.fileName, { ...job.options, onRuleStart: (ruleId) => (running = ruleId) });
+      return lintAny(lint, job.text, job.fileName, { ...job.options, onRuleStart });
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
   };
-  const budgetFor = (batch: readonly LintJob[]) => budgetMs ?? lintBudgetMs(batch.reduce((length, job) => length + job.text.length, 0));
-  while (outcomes.length < jobs.length) {
-    try {
-      withinBudget(budgetFor(jobs.slice(outcomes.length)), () => {
-        while (outcomes.length < jobs.length) outcomes.push(lintOne(jobs[outcomes.length]));
-      });
-    } catch (error) {
-      if (!(error instanceof BudgetExceededError)) throw error;
-      const job = jobs[outcomes.length];
-      const budget = budgetFor([job]);
-      try {
-        outcomes.push(withinBudget(budget, () => lintOne(job)));
-      } catch (alone) {
-        if (!(alone instanceof BudgetExceededError)) throw alone;
-        const where = running ? `in rule ${running}` : 'while reading the file';
-        outcomes.push(new LintTimeoutError(`Linting ${job.fileName} was stopped after ${budget / 1000} s, ${where}. A lint that does not finish is a mim-lint bug: please report it with the file. Other files are linted as usual.`));
-      }
-    }
-  }
-  return outcomes;
+  return allWithinBudget(jobs, lintOne, budgetMs);
 }

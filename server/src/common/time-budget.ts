@@ -1,0 +1,86 @@
+// A time budget for synchronous work. A rule stuck in a loop would freeze the language server (no
+// diagnostics, no code actions, no answer to the editor) or hang a CI job running the CLI; vm's
+// `timeout` has V8 stop the running code from a watchdog thread, whatever context that code belongs
+// to, and the caller goes on. The engine itself stays unaware of it. Only pure work may run under a
+// budget: V8 stops it wherever it is, which must never be halfway through writing a file or a message.
+import { createContext, Script } from 'node:vm';
+
+/** The work ran past its budget and was stopped. */
+export class BudgetExceededError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`stopped after ${budgetMs} ms`);
+  }
+}
+
+const context = createContext({ work: undefined as (() => unknown) | undefined });
+const runWork = new Script('work()');
+
+/** Runs `work` and returns its result, or throws BudgetExceededError once it has run `budgetMs`. */
+export function withinBudget<T>(budgetMs: number, work: () => T): T {
+  context.work = work;
+  try {
+    return runWork.runInContext(context, { timeout: budgetMs }) as T;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new BudgetExceededError(budgetMs);
+    throw error;
+  } finally {
+    context.work = undefined;
+  }
+}
+
+/** Generous for any real file (a 10 MB config lints in under half a second): 5 s, plus 1 s per MB. */
+export function lintBudgetMs(textLength: number): number {
+  return 5000 + Math.ceil(textLength / 1024);
+}
+
+/** A lint stopped at its time budget; the message names the file and the rule that was running. */
+export class LintTimeoutError extends Error {}
+
+/**
+ * Runs one file's lint within `budgetMs`. `lint` is given the callback to pass on as the engine's
+ * `onRuleStart`, so that a LintTimeoutError can name the rule that did not finish.
+ */
+export function lintWithin<T>(budgetMs: number, fileName: string, lint: (onRuleStart: (ruleId: string) => void) => T): T {
+  let running: string | undefined;
+  try {
+    return withinBudget(budgetMs, () => lint((ruleId) => (running = ruleId)));
+  } catch (error) {
+    if (!(error instanceof BudgetExceededError)) throw error;
+    const where = running ? `in rule ${running}` : 'while reading the file';
+    throw new LintTimeoutError(
+      `Linting ${fileName} was stopped after ${Number((budgetMs / 1000).toFixed(1))} s, ${where}. A lint that does not finish is a mim-lint bug: please report it with the file. Other files are linted as usual.`,
+    );
+  }
+}
+
+/**
+ * Runs `run` on each job in order, all within one budget (a watchdog costs a thread start, far more
+ * than linting a small file: one per batch, not one per file). A job still running when the batch's
+ * budget is spent runs again alone, with a budget of its own, and is stopped with a LintTimeoutError
+ * if it overruns that too. `run` must be pure, and report failures in its result, not throw them.
+ */
+export function allWithinBudget<Job extends { fileName: string; text: string }, Result>(
+  jobs: readonly Job[],
+  run: (job: Job, onRuleStart?: (ruleId: string) => void) => Result,
+  budgetMs?: number,
+): Array<Result | LintTimeoutError> {
+  const outcomes: Array<Result | LintTimeoutError> = [];
+  const budgetFor = (batch: readonly Job[]) => budgetMs ?? lintBudgetMs(batch.reduce((length, job) => length + job.text.length, 0));
+  while (outcomes.length < jobs.length) {
+    try {
+      withinBudget(budgetFor(jobs.slice(outcomes.length)), () => {
+        while (outcomes.length < jobs.length) outcomes.push(run(jobs[outcomes.length]));
+      });
+    } catch (error) {
+      if (!(error instanceof BudgetExceededError)) throw error;
+      const job = jobs[outcomes.length];
+      try {
+        outcomes.push(lintWithin(budgetFor([job]), job.fileName, (onRuleStart) => run(job, onRuleStart)));
+      } catch (stopped) {
+        if (!(stopped instanceof LintTimeoutError)) throw stopped;
+        outcomes.push(stopped);
+      }
+    }
+  }
+  return outcomes;
+}
