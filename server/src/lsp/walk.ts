@@ -40,24 +40,32 @@ const readAheadFiles = 16;
  * Reads files `readAheadFiles` at a time (the thread pool does the reads side by side) and hands each
  * batch's results to `use`, in order. A batch is read while the one before it is used, so the CPU
  * does not wait for the disk; the editor's requests get in between batches. `read` returns undefined
- * for a file to skip, and must not reject; nothing more is used once `stopped()` says so.
+ * for a file to skip; a read that fails goes to `failed` and the file is skipped. Nothing more is
+ * used once `stopped()` says so.
  */
 export async function readAhead<T>(
   paths: AsyncIterable<string>,
   read: (path: string) => Promise<T | undefined>,
   use: (values: T[]) => void,
   stopped: () => boolean,
+  failed: (path: string, error: unknown) => void,
 ): Promise<void> {
   const useAll = async (values: Promise<Array<T | undefined>>) => {
-    const read = (await values).filter((value): value is T => value !== undefined);
-    if (read.length > 0 && !stopped()) use(read);
+    const ready = (await values).filter((value): value is T => value !== undefined);
+    if (ready.length > 0 && !stopped()) use(ready);
     await yieldToEventLoop();
   };
   let batch: Array<Promise<T | undefined>> = [];
   let previous: Promise<Array<T | undefined>> | undefined;
   for await (const path of paths) {
     if (stopped()) return;
-    batch.push(read(path));
+    // Caught at once: a rejection waiting in a batch not awaited yet would end the process.
+    batch.push(
+      read(path).catch((error: unknown) => {
+        failed(path, error);
+        return undefined;
+      }),
+    );
     if (batch.length < readAheadFiles) continue;
     const current = Promise.all(batch);
     batch = [];

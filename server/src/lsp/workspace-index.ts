@@ -167,6 +167,7 @@ export class WorkspaceIndex implements HostProfileSource {
         for (const { path, text } of read) folder.sources.set(path, indexed(path, text));
       },
       () => this.cancelled,
+      (path, error) => this.log(`Reading ${path} failed: ${String(error)}`),
     );
   }
 }

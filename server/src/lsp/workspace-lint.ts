@@ -155,6 +155,7 @@ export class WorkspaceLinter {
         count += this.finish(files);
       },
       () => generation !== this.generation || this.cancelled,
+      (fileName, error) => this.log(`Reading ${fileName} failed: ${describeError(error)}`),
     );
     return count;
   }
