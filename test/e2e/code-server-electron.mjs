@@ -33,6 +33,8 @@ const chromiumPath = process.env.MIM_LINT_CHROMIUM ?? '/usr/bin/chromium';
 const timeoutMs = Number(process.env.MIM_LINT_E2E_TIMEOUT_MS ?? 180_000);
 // A line the suite logs when the workbench is ready to be photographed; the rest is the PNG path.
 const screenshotRequest = 'mim-lint-e2e:screenshot:';
+// `<file>|<text>`: once a notification containing <text> shows, the texts of all shown ones go to <file>.
+const notificationsRequest = 'mim-lint-e2e:notifications:';
 const verbose = Boolean(process.env.MIM_LINT_E2E_VERBOSE);
 
 const started = Date.now();
@@ -221,6 +223,9 @@ async function main() {
           if (line.startsWith(screenshotRequest)) {
             takeScreenshot(page, line.slice(screenshotRequest.length)).catch((error) => say(`screenshot failed: ${error.message}`));
           }
+          if (line.startsWith(notificationsRequest)) {
+            writeNotifications(page, line.slice(notificationsRequest.length)).catch((error) => say(`reading notifications failed: ${error.message}`));
+          }
           if (!noise.test(line)) console.log(type === 'error' ? `[exthost:error] ${line}` : line);
         }
       });
@@ -267,6 +272,24 @@ async function takeScreenshot(page, path) {
   await page.screenshot({ path: partial });
   renameSync(partial, path);
   say(`screenshot saved to ${path}`);
+}
+
+// What the user sees: the notification toasts' messages, read once the awaited one has rendered (bounded:
+// after 15 s whatever shows is written, and the test fails with it). Written under a temporary name and
+// renamed, as the screenshot is.
+async function writeNotifications(page, request) {
+  const separator = request.indexOf('|');
+  const path = request.slice(0, separator);
+  const text = request.slice(separator + 1);
+  const messages = page.locator('.notifications-toasts .notification-list-item-message');
+  try {
+    await messages.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  } catch {
+    say(`no notification containing "${text}" showed within 15 s`);
+  }
+  const partial = join(dirname(path), `.partial-${basename(path)}`);
+  writeFileSync(partial, JSON.stringify(await messages.allInnerTexts()));
+  renameSync(partial, path);
 }
 
 main().then(

@@ -121,7 +121,9 @@ export class DocumentLinter {
     const [result] = lintWithinBudget(this.lintText, [{ text, fileName, options }], this.parts.lintBudgetMs);
     if (result instanceof LintTimeoutError) return this.lintStopped(uri, version, result);
     if (result instanceof Error) throw result;
-    this.lastLint.set(uri, result);
+    // Only a parse is worth keeping (configs); for other kinds there is nothing to start from.
+    if (result.reusableParse) this.lastLint.set(uri, result);
+    else this.lastLint.delete(uri);
     this.logFailures(uri, result.failures);
     this.publishResult(uri, fileName, version, result, inputs.options);
   }
