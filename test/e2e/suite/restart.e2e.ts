@@ -4,6 +4,7 @@
 // log like the screenshot.
 import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { assert, codeOf, test, waitForExactly, waitForFindings } from './harness';
 import { open, restore, serviceConfig, serviceFindings } from './workspace';
@@ -55,10 +56,13 @@ test('a killed language server is restarted, the user is told, and findings foll
   const [pid, ...others] = serverPids();
   assert(pid !== undefined && others.length === 0, `expected one language server process, found ${JSON.stringify([pid, ...others])}`);
   process.kill(pid, 'SIGKILL');
+  // The list shows every notification, and the new one as it arrives.
+  await vscode.commands.executeCommand('notifications.showList');
 
   const restarted = 'The MIM Lint server stopped unexpectedly and was restarted.';
   const shown = await notificationsShowing(restarted);
   assert(shown.some((message) => message.includes(restarted)), `notifications on the page: ${JSON.stringify(shown)}`);
+  await vscode.commands.executeCommand('notifications.hideList');
 
   // A working server again: a policy element typed into <runtime> clears MIM101.
   const document = editor.document;
