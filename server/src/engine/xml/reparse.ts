@@ -58,8 +58,8 @@ const compareBlock = 1024;
 
 function reparse(previous: ReusableXml, text: string): ReusableXml | undefined {
   const nodes = previous.nodes;
-  const edit = changedSpan(previous.text, text);
   if (!nodes) return undefined;
+  const edit = changedSpan(previous.text, text);
   const index = innermostAround(nodes, edit);
   if (index === undefined) return undefined;
   const changed = nodes[index];
