@@ -6,6 +6,10 @@ import { emptyRegistryFacts, type RegistryBlock, type RegistryDataType, type Reg
 import { scanLines, skipBlanks, type ScannedLine } from './lines';
 import type { RegistryWrite } from './model';
 
+// Compiled once, not for every value line.
+const dwordDigits = /^[0-9a-f]{1,8}$/i;
+const qwordDigits = /^[0-9a-f]{1,16}$/i;
+
 const roots: Record<string, string> = {
   HKEY_LOCAL_MACHINE: 'HKLM',
   HKEY_CURRENT_USER: 'HKCU',
@@ -189,7 +193,7 @@ function readValueLine(text: string, lines: ScannedLine[], index: number, facts:
     let digitsEnd = digitsStart;
     while (digitsEnd < end && !/[\s;]/.test(text[digitsEnd])) digitsEnd++;
     const digits = text.slice(digitsStart, digitsEnd);
-    if (!new RegExp(`^[0-9a-f]{1,${max}}$`, 'i').test(digits)) {
+    if (!(kind === 'dword' ? dwordDigits : qwordDigits).test(digits)) {
       return fail(digits ? digitsStart : at, digits ? digitsEnd : digitsStart, `${kind} data needs 1 to ${max} hexadecimal digits (${kind}:${'0'.repeat(max - 1)}1).`);
     }
     result.type = kind;
