@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lint } from '../../server/src/engine/index';
+import { hostEvidence, lint } from '../../server/src/engine/index';
 import type { LintFunction } from '../../server/src/lsp/document-linter';
 import { LspTestClient } from './lsp-test-client';
 import { fipsOn, serviceConfigUri, serviceConfigWithoutFipsPolicy } from './fixtures';
@@ -106,6 +106,34 @@ test('the workspace pass stops a looping file at its budget and publishes every 
     await client.nextDiagnostics(pathToFileURL(join(folder, files[2])).href, 'the portal config');
     assert.match(await client.logMatching(/was stopped/), /Sync.miiserver\.exe\.config was stopped after 0\.3 s, in rule MIM108/);
     assert.deepEqual(client.unconsumed(pathToFileURL(join(folder, files[0])).href), [], 'nothing is published for the stopped file');
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('the workspace index stops a file whose evidence never finishes, and infers the profile from the others', testLimit, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-index-loop-'));
+  writeFileSync(join(folder, 'loop.reg'), 'Windows Registry Editor Version 5.00\r\n');
+  writeFileSync(join(folder, 'harden-fips.cmd'), '@echo off\r\nreg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy" /v Enabled /t REG_DWORD /d 1 /f\r\n');
+  writeFileSync(join(folder, 'Microsoft.ResourceManagement.Service.exe.config'), serviceConfigWithoutFipsPolicy);
+  const spinsOnLoop: typeof hostEvidence = (text, fileName) => {
+    if (!fileName.endsWith('loop.reg')) return hostEvidence(text, fileName);
+    const until = Date.now() + 60_000;
+    while (Date.now() < until);
+    throw new Error('the time budget did not stop the loop');
+  };
+  const client = LspTestClient.inProcess({ hostEvidence: spinsOnLoop, lintBudgetMs: 300 });
+  try {
+    client.settings = () => ({ enable: true, host: { fips: 'auto', tls12Only: 'auto' } });
+    await client.initialize({ workspaceFolders: [pathToFileURL(folder).href] });
+    assert.match(await client.logMatching(/loop\.reg was stopped/), /Indexing: Linting .*loop\.reg was stopped after 0\.3 s, while reading the file/);
+    // FIPS on, inferred from the script: MIM101 on the service config.
+    const uri = pathToFileURL(join(folder, 'Microsoft.ResourceManagement.Service.exe.config')).href;
+    for (;;) {
+      const published = await client.nextDiagnostics(uri, 'MIM101 with FIPS inferred from the script');
+      if (published.diagnostics.some((diagnostic) => diagnostic.code === 'MIM101')) break;
+    }
   } finally {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });

@@ -25,6 +25,7 @@ import { defaultSettings, SettingsStore, settingsSection } from './settings';
 import { readinessMarkdown, readinessReportRequest } from './readiness-report';
 import { globToRegExp } from './glob';
 import { isProjectConfigFile } from '../engine/config/project-config';
+import type { hostEvidence } from '../engine/index';
 import { ProjectConfigStore } from './project-configs';
 import { WorkspaceLinter } from './workspace-lint';
 
@@ -37,6 +38,8 @@ export interface ServerOptions {
   hostProfiles?: HostProfileSource;
   /** A fixed time budget per lint, in ms (tests); by default it grows with the file's size. */
   lintBudgetMs?: number;
+  /** Replaces the engine's reading of host evidence in the workspace index (tests). */
+  hostEvidence?: typeof hostEvidence;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -61,7 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (folderNames.length === 0 && params.rootUri) folderNames.push(fileNameOf(params.rootUri));
     const folders = folderNames.filter((f): f is string => f !== undefined);
     if (!options.hostProfiles) {
-      workspaceIndex = new WorkspaceIndex(folders, (message) => log.warn(message));
+      workspaceIndex = new WorkspaceIndex(folders, (message) => log.warn(message), { hostEvidence: options.hostEvidence, budgetMs: options.lintBudgetMs });
       hostProfiles = workspaceIndex;
     }
     // An open .mimlintrc.json counts with its unsaved text.

@@ -21,6 +21,7 @@ import { globToRegExp } from './glob';
 import type { HostProfileSource } from './host-profiles';
 import { fileNameOf } from './uris';
 import { readSmallTextFile } from './read-text';
+import { allWithinBudget } from '../common/time-budget';
 import { readAhead, workspaceFiles } from './walk';
 
 const hardeningKinds = new Set(['reg', 'inf', 'cmd', 'powershell']);
@@ -58,7 +59,12 @@ export class WorkspaceIndex implements HostProfileSource {
   readonly onDidChange = this.changed.event;
   private cancelled = false;
 
-  constructor(folderPaths: readonly string[], private readonly log: (message: string) => void) {
+  constructor(
+    folderPaths: readonly string[],
+    private readonly log: (message: string) => void,
+    /** Tests replace the engine's reading of evidence (with one that never finishes, say) and the budget. */
+    private readonly test: { hostEvidence?: typeof hostEvidence; budgetMs?: number } = {},
+  ) {
     // Longest path first, so a nested folder wins for its own files.
     this.folders = [...folderPaths]
       .sort((a, b) => b.length - a.length)
@@ -85,8 +91,9 @@ export class WorkspaceIndex implements HostProfileSource {
     const folder = this.folderOf(fileName);
     if (!folder || !isHardeningSource(fileName)) return;
     const text = await readSource(fileName);
-    if (text === undefined) folder.sources.delete(fileName);
-    else folder.sources.set(fileName, indexed(fileName, text));
+    const [source] = text === undefined ? [] : this.indexAll([{ fileName, text }]);
+    if (source) folder.sources.set(fileName, source);
+    else folder.sources.delete(fileName);
     this.update(folder);
   }
 
@@ -99,8 +106,12 @@ export class WorkspaceIndex implements HostProfileSource {
   documentChanged(fileName: string, text: string): void {
     const folder = this.folderOf(fileName);
     if (!folder || !isHardeningSource(fileName)) return;
-    const source = indexed(fileName, text);
+    const [source] = this.indexAll([{ fileName, text }]);
     const before = folder.sources.get(fileName);
+    if (!source) {
+      if (folder.sources.delete(fileName)) this.update(folder);
+      return;
+    }
     folder.sources.set(fileName, source);
     // Typing that changes neither evidence nor calls leaves the profile as it is.
     const same = before && before.text === source.text && JSON.stringify(before.evidence) === JSON.stringify(source.evidence);
@@ -143,15 +154,46 @@ export class WorkspaceIndex implements HostProfileSource {
     folder.profile = inferProfile([...folder.sources.values()].map((source) => source.evidence));
     // Each script's calls are read once per text and profile, not for every change in the folder.
     const profileKey = JSON.stringify(folder.profile);
+    const stale = [...folder.sources].flatMap(([fileName, source]) =>
+      source.text !== undefined && source.callsFor !== profileKey ? [{ fileName, text: source.text, source }] : [],
+    );
+    this.budgeted(stale, (file) => scriptCalls(file.text, file.fileName, folder.profile)).forEach((calls, i) => {
+      // Stopped or failed: no calls from it until its text or the profile changes.
+      stale[i].source.calls = calls ?? [];
+      stale[i].source.callsFor = profileKey;
+    });
     const callers = new Map<string, CallContext[]>();
-    for (const [fileName, source] of folder.sources) {
-      if (source.text !== undefined && source.callsFor !== profileKey) {
-        source.calls = scriptCalls(source.text, fileName, folder.profile);
-        source.callsFor = profileKey;
-      }
-      addCallers(callers, source.calls ?? []);
-    }
+    for (const source of folder.sources.values()) addCallers(callers, source.calls ?? []);
     folder.callers = callers;
+  }
+
+  /** The index entries of files (undefined for one whose reading was stopped or failed). */
+  private indexAll(files: ReadonlyArray<{ fileName: string; text: string }>): Array<IndexedSource | undefined> {
+    const evidenceOf = this.test.hostEvidence ?? hostEvidence;
+    return this.budgeted(files, (file) => ({ text: mayCallOtherScripts(file.text) ? file.text : undefined, evidence: evidenceOf(file.text, file.fileName) }));
+  }
+
+  /**
+   * `work` for each file, under the time budget (the reader runs on the server's only thread, as the
+   * rules do): a file whose work does not finish or throws is logged and gets undefined.
+   */
+  private budgeted<Result>(files: ReadonlyArray<{ fileName: string; text: string }>, work: (file: { fileName: string; text: string }) => Result): Array<Result | undefined> {
+    const outcomes = allWithinBudget(
+      files,
+      (file) => {
+        try {
+          return work(file);
+        } catch (error) {
+          return new IndexError(`Indexing ${file.fileName} failed: ${String(error)}`);
+        }
+      },
+      this.test.budgetMs,
+    );
+    return outcomes.map((outcome) => {
+      if (!(outcome instanceof Error)) return outcome;
+      this.log(outcome instanceof IndexError ? outcome.message : `Indexing: ${outcome.message}`);
+      return undefined;
+    });
   }
 
   private walk(folder: FolderState, excludes: RegExp[]): Promise<void> {
@@ -161,10 +203,12 @@ export class WorkspaceIndex implements HostProfileSource {
       async (path) => {
         if (!isHardeningSource(path)) return undefined;
         const text = await readSource(path);
-        return text === undefined ? undefined : { path, text };
+        return text === undefined ? undefined : { fileName: path, text };
       },
       (read) => {
-        for (const { path, text } of read) folder.sources.set(path, indexed(path, text));
+        this.indexAll(read).forEach((source, i) => {
+          if (source) folder.sources.set(read[i].fileName, source);
+        });
       },
       () => this.cancelled,
       (path, error) => this.log(`Reading ${path} failed: ${String(error)}`),
@@ -172,9 +216,7 @@ export class WorkspaceIndex implements HostProfileSource {
   }
 }
 
-function indexed(fileName: string, text: string): IndexedSource {
-  return { text: mayCallOtherScripts(text) ? text : undefined, evidence: hostEvidence(text, fileName) };
-}
+class IndexError extends Error {}
 
 export function readSource(fileName: string): Promise<string | undefined> {
   return readSmallTextFile(fileName, maxSourceBytes);
