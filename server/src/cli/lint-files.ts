@@ -2,7 +2,20 @@
 // read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { callersByScript, fixAll, hostEvidence, inferProfile, lint, profileFromSettings, scriptPathKey, unknownProfile, type HostProfile, type LintOptions } from '../engine/index';
+import {
+  addCallers,
+  fixAll,
+  hostEvidence,
+  inferProfile,
+  lint,
+  profileFromSettings,
+  scriptCalls,
+  scriptPathKey,
+  unknownProfile,
+  type CallContext,
+  type HostProfile,
+  type LintOptions,
+} from '../engine/index';
 import { withConfigHost } from '../engine/config/project-config';
 import type { CliOptions } from './args';
 import { collectFiles } from './collect';
@@ -43,14 +56,26 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
   const workspaces: WorkspaceReport[] = [];
   const reports: FileReport[] = [];
   for (const [workspace, members] of groupBy(read, (file) => file.workspace)) {
+    // A rule or reader that never finishes must not hang a CI job: the file is left out, and the run is incomplete.
+    const stopped = (error: LintTimeoutError): [] => {
+      incomplete = true;
+      warnings.push(error.message);
+      return [];
+    };
+    const sources = members.map((file) => ({ file, fileName: file.displayPath, text: file.decoded.text }));
     // `auto` infers from the workspace's hardening sources; an explicit flag wins.
-    const inferred = inferProfile(members.map((file) => hostEvidence(file.decoded.text, file.displayPath)));
+    const evidence = inBatches(sources, (source) => hostEvidence(source.text, source.fileName));
+    const inferred = inferProfile(evidence.flatMap((found) => (found instanceof LintTimeoutError ? stopped(found) : [found])));
     // Precedence: inferred < the nearest config file < flags.
     const profileUnder = (config: AppliedConfig | undefined) => profileFromSettings(flags, 'flag', withConfigHost(inferred, config?.config));
     const profile = profileUnder(configs.forDirectory(workspace, treeRootOf.get(members[0].absolutePath)!));
     workspaces.push({ displayPath: displayPathOf(workspace, cwd), profile });
     // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
-    const callers = callersByScript(members.map((file) => ({ text: file.decoded.text, fileName: file.displayPath })), profile);
+    const callers = new Map<string, CallContext[]>();
+    for (const calls of inBatches(sources, (source) => scriptCalls(source.text, source.fileName, profile))) {
+      if (calls instanceof LintTimeoutError) stopped(calls);
+      else addCallers(callers, calls);
+    }
     const jobs = members.map((file) => {
       const config = configOf(file.absolutePath);
       const lintOptions: LintOptions = {
@@ -60,12 +85,6 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
       };
       return { file, fileName: file.displayPath, text: file.decoded.text, options: lintOptions };
     });
-    // A rule that never finishes must not hang a CI job: the file is left out, and the run is incomplete.
-    const stopped = (error: LintTimeoutError): [] => {
-      incomplete = true;
-      warnings.push(error.message);
-      return [];
-    };
     for (let at = 0; at < jobs.length; at += budgetBatch) {
       const batch = jobs.slice(at, at + budgetBatch);
       // Fixes are worked out under the time budget and written outside it (see time-budget.ts).
@@ -100,6 +119,13 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
   if (files.length === 0) warnings.push('no files to lint');
   const profile: HostProfile = workspaces[0]?.profile ?? profileFromSettings(flags, 'flag', unknownProfile());
   return { report: { profile, workspaces, files: reports, cwd }, warnings, incomplete };
+}
+
+/** allWithinBudget, `budgetBatch` files at a time. */
+function inBatches<Job extends { fileName: string; text: string }, Result>(jobs: readonly Job[], run: (job: Job) => Result): Array<Result | LintTimeoutError> {
+  const outcomes: Array<Result | LintTimeoutError> = [];
+  for (let at = 0; at < jobs.length; at += budgetBatch) outcomes.push(...allWithinBudget(jobs.slice(at, at + budgetBatch), run));
+  return outcomes;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
