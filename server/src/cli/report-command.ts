@@ -8,6 +8,7 @@ import type { CliOptions } from './args';
 import { FileAccessError, reason } from './errors';
 import { formatReportMarkdown } from './formats/report-markdown';
 import { lintFiles } from './lint-files';
+import { reportWithinBudget } from '../common/time-budget';
 import { toolVersion } from './tool';
 
 export interface ReportOutcome {
@@ -28,14 +29,17 @@ export function runReport(options: CliOptions, cwd: string, date: string): Repor
   const root = isDirectory ? absolute : dirname(absolute);
   const outcome = lintFiles({ ...options, fix: false, paths: [isDirectory ? '.' : basename(absolute)] }, root);
   const toName = (displayPath: string) => displayPath.split(sep).join('/');
-  const report: ReadinessReport = readinessReport({
-    workspace: given,
-    date,
-    version: toolVersion,
-    profile: profileWithFileNames(outcome.report.profile, toName),
-    files: outcome.report.files.map((file) => ({ fileName: toName(file.displayPath), text: file.source.text })),
-    findings: outcome.report.files.map((file) => ({ fileName: toName(file.displayPath), findings: file.findings })),
-  });
+  const files = outcome.report.files.map((file) => ({ fileName: toName(file.displayPath), text: file.source.text }));
+  const report: ReadinessReport = reportWithinBudget(given, files, () =>
+    readinessReport({
+      workspace: given,
+      date,
+      version: toolVersion,
+      profile: profileWithFileNames(outcome.report.profile, toName),
+      files,
+      findings: outcome.report.files.map((file) => ({ fileName: toName(file.displayPath), findings: file.findings })),
+    }),
+  );
   const output = options.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReportMarkdown(report);
   return { output, warnings: outcome.warnings };
 }

@@ -84,3 +84,14 @@ export function allWithinBudget<Job extends { fileName: string; text: string }, 
   }
   return outcomes;
 }
+
+/** A readiness report (which lints every file it covers) within the budget of all its files' text. */
+export function reportWithinBudget<T>(workspace: string, files: ReadonlyArray<{ text: string }>, build: () => T): T {
+  const budgetMs = lintBudgetMs(files.reduce((length, file) => length + file.text.length, 0));
+  try {
+    return withinBudget(budgetMs, build);
+  } catch (error) {
+    if (!(error instanceof BudgetExceededError)) throw error;
+    throw new LintTimeoutError(`The readiness report of ${workspace} was stopped after ${Number((budgetMs / 1000).toFixed(1))} s: a rule or reader did not finish, which is a mim-lint bug; please report it.`);
+  }
+}

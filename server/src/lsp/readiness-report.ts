@@ -11,6 +11,7 @@ import { toolVersion } from '../cli/tool';
 import type { MimLintSettings } from './settings';
 import { readSource, type WorkspaceIndex } from './workspace-index';
 import { workspaceFiles } from './walk';
+import { reportWithinBudget } from '../common/time-budget';
 
 export const readinessReportRequest = new RequestType<{ folderUri: string }, string, void>('mimLint/readinessReport');
 
@@ -41,8 +42,10 @@ export async function readinessMarkdown(parts: ReadinessParts, date: string): Pr
   const workspace: WorkspaceFile[] = [...files].map(([fileName, text]) => ({ fileName: relativeName(fileName), text: parts.openText(fileName) ?? text }));
   workspace.sort((a, b) => a.fileName.localeCompare(b.fileName));
   const profile = profileWithFileNames(profileFromSettings(parts.settings.host, 'setting', indexed.profile), relativeName);
-  return formatReportMarkdown(
+  // It lints every file of the folder on the server's only thread: under the time budget, as any lint.
+  const report = reportWithinBudget(parts.folder, workspace, () =>
     readinessReport({ workspace: parts.folder, files: workspace, profile, findings: lintWorkspace(workspace, profile), date, version: toolVersion }),
   );
+  return formatReportMarkdown(report);
 }
 
