@@ -35,3 +35,10 @@ test('a batch over its budget: the job running then is retried alone; only the l
   assert.equal(outcomes[3], 'd.config');
   assert.deepEqual(runs, ['a.config', 'b.config', 'b.config', 'loop.config', 'loop.config', 'd.config'], 'b ran again alone after the batch budget ran out in it');
 });
+
+test('a regular expression that backtracks for ever is stopped too (V8 interrupts the regexp engine)', () => {
+  const started = Date.now();
+  const [outcome] = allWithinBudget([{ fileName: 'evil.cmd', text: '' }], () => /^(a+)+$/.test(`${'a'.repeat(40)}b`), 200);
+  assert.ok(outcome instanceof LintTimeoutError);
+  assert.ok(Date.now() - started < 5000, `stopped after ${Date.now() - started} ms`);
+});
