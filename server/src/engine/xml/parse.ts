@@ -1,6 +1,6 @@
-// Builds an XmlDocument from text with sax in strict mode. sax reports where each tag ends; the exact
-// name and attribute ranges come from scanning the raw start tag, done lazily on the first read of
-// `attributes` because most elements of a large config are never asked about (measured: the eager
+// Builds an XmlDocument from text with sax in strict mode, through a TreeBuilder (tree-builder.ts). sax
+// reports where each tag ends; the exact name and attribute ranges come from scanning the raw start tag,
+// done lazily on the first read of `attributes` because most elements of a large config are never asked about (measured: the eager
 // scan and a text handler made a full lint 4-6 times the bare sax parse; see docs/performance.md).
 // Entities and DTDs are never resolved: sax leaves DOCTYPE alone and an unknown entity is a syntax
 // error, never a lookup.
@@ -8,9 +8,7 @@ import sax from 'sax';
 import type { XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './model';
 import { isSpace, scanAttributes, TreeBuilder, type BuildOptions } from './tree-builder';
 
-export type ParseOptions = BuildOptions;
-
-export function parseXml(text: string, options: ParseOptions = {}): XmlDocument {
+export function parseXml(text: string, options: BuildOptions = {}): XmlDocument {
   return parseInto(new TreeBuilder(text, options, false), text);
 }
 
