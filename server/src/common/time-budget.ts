@@ -33,6 +33,16 @@ export function lintBudgetMs(textLength: number): number {
   return 5000 + Math.ceil(textLength / 1024);
 }
 
+/** The budget for linting all of `files` at once. */
+function budgetForAll(files: ReadonlyArray<{ text: string }>): number {
+  return lintBudgetMs(files.reduce((length, file) => length + file.text.length, 0));
+}
+
+/** "0.3", "5", "6.2": seconds as the messages say them. */
+function seconds(budgetMs: number): number {
+  return Number((budgetMs / 1000).toFixed(1));
+}
+
 /** A lint stopped at its time budget; the message names the file and the rule that was running. */
 export class LintTimeoutError extends Error {}
 
@@ -48,7 +58,7 @@ export function lintWithin<T>(budgetMs: number, fileName: string, lint: (onRuleS
     if (!(error instanceof BudgetExceededError)) throw error;
     const where = running ? `in rule ${running}` : 'while reading the file';
     throw new LintTimeoutError(
-      `Linting ${fileName} was stopped after ${Number((budgetMs / 1000).toFixed(1))} s, ${where}. A lint that does not finish is a mim-lint bug: please report it with the file. Other files are linted as usual.`,
+      `Linting ${fileName} was stopped after ${seconds(budgetMs)} s, ${where}. A lint that does not finish is a mim-lint bug: please report it with the file. Other files are linted as usual.`,
     );
   }
 }
@@ -65,7 +75,7 @@ export function allWithinBudget<Job extends { fileName: string; text: string }, 
   budgetMs?: number,
 ): Array<Result | LintTimeoutError> {
   const outcomes: Array<Result | LintTimeoutError> = [];
-  const budgetFor = (batch: readonly Job[]) => budgetMs ?? lintBudgetMs(batch.reduce((length, job) => length + job.text.length, 0));
+  const budgetFor = (batch: readonly Job[]) => budgetMs ?? budgetForAll(batch);
   while (outcomes.length < jobs.length) {
     try {
       withinBudget(budgetFor(jobs.slice(outcomes.length)), () => {
@@ -87,11 +97,11 @@ export function allWithinBudget<Job extends { fileName: string; text: string }, 
 
 /** A readiness report (which lints every file it covers) within the budget of all its files' text. */
 export function reportWithinBudget<T>(workspace: string, files: ReadonlyArray<{ text: string }>, build: () => T): T {
-  const budgetMs = lintBudgetMs(files.reduce((length, file) => length + file.text.length, 0));
+  const budgetMs = budgetForAll(files);
   try {
     return withinBudget(budgetMs, build);
   } catch (error) {
     if (!(error instanceof BudgetExceededError)) throw error;
-    throw new LintTimeoutError(`The readiness report of ${workspace} was stopped after ${Number((budgetMs / 1000).toFixed(1))} s: a rule or reader did not finish, which is a mim-lint bug; please report it.`);
+    throw new LintTimeoutError(`The readiness report of ${workspace} was stopped after ${seconds(budgetMs)} s: a rule or reader did not finish, which is a mim-lint bug; please report it.`);
   }
 }
