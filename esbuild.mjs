@@ -4,6 +4,7 @@
 //   node esbuild.mjs --production  minified dist/ for the .vsix
 //   node esbuild.mjs --tests       also bundle test/**/*.test.ts into out/test/ for `node --test`
 //   node esbuild.mjs --bench       also bundle the benchmark (test/bench/run.ts) into out/bench/
+//   node esbuild.mjs --gen         only bundle scripts/gen.ts (npm run gen) into out/gen/
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ const common = {
   logLevel: 'info',
 };
 
-const products = [
+const products = args.has('--gen') ? [] : [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   {
@@ -57,6 +58,10 @@ if (args.has('--tests')) {
 
 if (args.has('--bench')) {
   products.push({ ...common, entryPoints: { bench: 'test/bench/run.ts' }, outdir: 'out/bench', sourcemap: true });
+}
+
+if (args.has('--gen')) {
+  products.push({ ...common, entryPoints: { gen: 'scripts/gen.ts' }, outdir: 'out/gen', logLevel: 'warning' });
 }
 
 if (args.has('--watch')) {

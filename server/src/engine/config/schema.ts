@@ -1,6 +1,6 @@
 // The JSON schema of .mimlintrc.json, built from allRules so that completion in VS Code offers exactly
-// the rules the engine has, each with its summary. schemas/mimlintrc.schema.json is this, written out;
-// test/unit/project-config/schema.test.ts fails when they differ (UPDATE_SCHEMA=1 rewrites the file).
+// the rules the engine has, each with its summary. schemas/mimlintrc.schema.json is this, written out by
+// `npm run gen`; `npm test` fails when they differ.
 import { ruleDocsUrl } from '../docs';
 import { ruleById } from '../rules/index';
 import { configurableRuleIds, severityOverrides } from './project-config';

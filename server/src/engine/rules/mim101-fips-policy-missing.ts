@@ -10,7 +10,7 @@ export const mim101: ConfigRule = {
     fileKinds: ['config'],
     summary: 'On a FIPS host the MIM Service config lacks <enforceFIPSPolicy enabled="false"/> in <runtime>.',
     fixable: true,
-    usesProfile: true,
+    usesProfile: 'fips',
   },
   checkConfig({ source, config, profile, report }) {
     if (profile.fips.value !== 'on' || config.role !== 'mim-service') return;

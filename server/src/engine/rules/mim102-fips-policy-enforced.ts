@@ -12,7 +12,7 @@ export const mim102: ConfigRule = {
     fileKinds: ['config'],
     summary: 'On a FIPS host the MIM Service config sets <enforceFIPSPolicy enabled="true"/>.',
     fixable: true,
-    usesProfile: true,
+    usesProfile: 'fips',
   },
   checkConfig({ config, profile, report }) {
     if (profile.fips.value !== 'on' || config.role !== 'mim-service') return;

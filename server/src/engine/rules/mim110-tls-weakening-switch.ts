@@ -15,7 +15,7 @@ export const mim110: ConfigRule = {
     fileKinds: ['config'],
     summary: 'On a TLS 1.2-only host a Sync Service config sets an AppContext switch that weakens TLS.',
     fixable: true,
-    usesProfile: true,
+    usesProfile: 'tls12Only',
   },
   checkConfig({ config, profile, report }) {
     if (profile.tls12Only.value !== 'on' || config.role !== 'mim-sync' || !config.runtime) return;

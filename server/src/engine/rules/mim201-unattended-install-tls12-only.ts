@@ -12,7 +12,7 @@ export const mim201: Rule = {
     fileKinds: ['cmd', 'powershell'],
     summary: 'An unattended install of MIM Service (Service and Portal.msi) runs while TLS 1.1 is disabled; it fails.',
     fixable: true,
-    usesProfile: true,
+    usesProfile: 'tls12Only',
   },
   checkScript({ source, script, report }) {
     for (const step of script.steps) {

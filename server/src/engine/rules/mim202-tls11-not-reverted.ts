@@ -11,7 +11,7 @@ export const mim202: Rule = {
     fileKinds: ['cmd', 'powershell'],
     summary: 'On a TLS 1.2-only host the script enables TLS 1.1 for the install but never disables it again.',
     fixable: true,
-    usesProfile: true,
+    usesProfile: 'tls12Only',
   },
   checkScript({ source, profile, script, report }) {
     if (profile.tls12Only.value !== 'on' || script.tls11AtEnd !== 'on') return;

@@ -19,7 +19,7 @@ export const mim203: Rule = {
     fileKinds: ['cmd', 'powershell'],
     summary: 'On a TLS 1.2-only host MIM Service is installed with the self-signed ForefrontIdentityManager certificate.',
     fixable: false,
-    usesProfile: true,
+    usesProfile: 'tls12Only',
   },
   checkScript({ profile, script, report }) {
     if (profile.tls12Only.value !== 'on') return;

@@ -29,7 +29,7 @@ export const mim206: Rule = {
     fileKinds: ['config', 'cmd', 'powershell'],
     summary: 'On a TLS 1.2-only host a connection string uses SQLOLEDB, SQLNCLI or SQLNCLI10, which cannot use TLS 1.2.',
     fixable: true,
-    usesProfile: true,
+    usesProfile: 'tls12Only',
   },
   checkScript({ source, profile, script, report }) {
     if (profile.tls12Only.value !== 'on') return;

@@ -34,7 +34,7 @@ export const mim306: Rule = {
     fileKinds: ['reg', 'inf', 'cmd', 'powershell'],
     summary: 'Hardening sources in the workspace disagree on FIPS mode or TLS 1.2-only, so the host profile stays unknown.',
     fixable: false,
-    usesProfile: true,
+    usesProfile: 'inference',
   },
   checkRegistry: reportConflicts,
   checkScript: reportConflicts,

@@ -19,8 +19,11 @@ export interface RuleMeta {
   summary: string;
   /** Whether the rule offers a quick fix. */
   fixable: boolean;
-  /** Findings depend on the host profile (FIPS, TLS 1.2-only). */
-  usesProfile?: boolean;
+  /**
+   * Which part of the host profile turns the rule on (`npm run gen` lists these rules in the settings
+   * text); `inference` for a rule that reports on how the profile was inferred.
+   */
+  usesProfile?: 'fips' | 'tls12Only' | 'inference';
 }
 
 export interface Report {
