@@ -1,0 +1,51 @@
+﻿[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $MediaPath,
+    [string] $SqlServer = 'SQLMIMService',
+    [string] $LogDir = 'C:\MIMInstall\Logs'
+)
+$ErrorActionPreference = 'Stop'
+
+function Disable-Tls11 {
+    Write-Verbose 'Enforcing TLS 1.2 again'
+    foreach ($side in 'Client', 'Server') {
+        $key = "HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\$side"
+        New-Item -Path $key -Force | Out-Null
+        New-ItemProperty -Path $key -Name 'Enabled' -Value 0 -PropertyType DWord -Force | Out-Null
+        New-ItemProperty -Path $key -Name 'DisabledByDefault' -Value 1 -PropertyType DWord -Force | Out-Null
+    }
+}
+
+function Install-MIMService {
+    $msi = Join-Path $MediaPath 'Service and Portal\Service and Portal.msi'
+    $msiArgs = @(
+        '/i', "`"$msi`"", '/qn', '/l*v', "`"$LogDir\MIMService.log`"",
+        'ADDLOCAL=CommonServices,WebPortals',
+        'ACCEPT_EULA=1', 'SQMOPTINSETTING=0',
+        "SQLSERVER_SERVER=$SqlServer", 'SQLSERVER_DATABASE=FIMService', 'EXISTINGDATABASE=0',
+        'MAIL_SERVER=smtp.corp.contoso.com', 'MAIL_SERVER_USE_SSL=1', 'MAIL_SERVER_IS_EXCHANGE=0', 'POLL_EXCHANGE_ENABLED=0',
+        'SERVICE_ACCOUNT_NAME=svcMIMService', 'SERVICE_ACCOUNT_DOMAIN=CORP',
+        'SYNCHRONIZATION_SERVER=MIMSYNC01', 'SYNCHRONIZATION_SERVER_ACCOUNT=CORP\svcMIMMA',
+        'SERVICEADDRESS=mimservice.corp.contoso.com',
+        'CERTIFICATE_NAME=mimservice.corp.contoso.com',
+        'SHAREPOINT_URL=https://mimportal.corp.contoso.com', 'SHAREPOINTUSERS_CONF=1',
+        'FIREWALL_CONF=1', 'REBOOT=ReallySuppress'
+    )
+    $p = Start-Process msiexec.exe -ArgumentList $msiArgs -Wait -PassThru
+    if ($p.ExitCode -notin 0, 3010) { throw "MIM Service install failed: $($p.ExitCode)" }
+}
+
+function Enable-Tls11 {
+    # MIM 2016 SP2: the unattended install fails when only TLS 1.2 is enabled (preparing-tls)
+    foreach ($side in 'Client', 'Server') {
+        $key = "HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\$side"
+        New-Item -Path $key -Force | Out-Null
+        New-ItemProperty -Path $key -Name 'Enabled' -Value 1 -PropertyType DWord -Force | Out-Null
+        New-ItemProperty -Path $key -Name 'DisabledByDefault' -Value 0 -PropertyType DWord -Force | Out-Null
+    }
+}
+
+Enable-Tls11
+Install-MIMService
+Disable-Tls11
+Write-Host 'MIM Service installed.'
