@@ -24,6 +24,8 @@ export interface ConfigFacts {
   runtime: XmlElement | undefined;
   /** Every enforceFIPSPolicy element, in any case, anywhere in the file, in document order. */
   fipsPolicies: FipsPolicy[];
+  /** The CLR the configured process loads (MIM108, MIM109). */
+  loadedRuntime: LoadedRuntime;
 }
 
 /**
@@ -56,7 +58,8 @@ export function configFacts(xml: XmlDocument, fileName: string): ConfigFacts {
       exactName: element.name === fipsElementName,
       enabled: attributeIgnoringCase(element, fipsAttributeName),
     }));
-  return { xml, role, configuration, runtime, fipsPolicies };
+  const startups = configuration?.children.filter((child) => child.name === 'startup') ?? [];
+  return { xml, role, configuration, runtime, fipsPolicies, loadedRuntime: loadedRuntime(startups, builtFor[role]) };
 }
 
 function isRuntimeOf(element: XmlElement, configuration: XmlElement | undefined): boolean {
@@ -68,20 +71,56 @@ export function isRuntimeConfig(role: ConfigRole): boolean {
   return role !== 'other';
 }
 
-/** The `<startup useLegacyV2RuntimeActivationPolicy="true">` + v4 `<supportedRuntime>` change that makes a CLR 2 app load CLR 4. */
-export function legacyActivationToClr4(config: ConfigFacts): XmlAttribute | undefined {
-  for (const startup of config.configuration?.children ?? []) {
-    if (startup.name !== 'startup') continue;
-    const legacy = attributeIgnoringCase(startup, 'useLegacyV2RuntimeActivationPolicy');
-    if (!legacy || legacy.value.trim().toLowerCase() !== 'true') continue;
-    const v4 = startup.children.some(
-      (child) => child.name === 'supportedRuntime' && /^v4/i.test(attribute(child, 'version')?.value.trim() ?? ''),
-    );
-    if (v4) return legacy;
-  }
+/** The runtime a .NET Framework process runs on: CLR 2 (.NET 2.0-3.5) or CLR 4 (.NET 4.x). */
+export type Clr = 'CLR 2' | 'CLR 4';
+
+/** Which CLR the process loads, as its config decides (facts §9.1). */
+export interface LoadedRuntime {
+  /** Undefined when the file alone does not say; rules that depend on it then stay silent. */
+  clr: Clr | undefined;
+  /** The version attribute of the <supportedRuntime> that decides, when one does. */
+  decidedBy: XmlAttribute | undefined;
+  /** useLegacyV2RuntimeActivationPolicy="true" on <startup>, when set. */
+  legacyActivation: XmlAttribute | undefined;
+}
+
+/** The runtime each role is built for: what loads when the config names none. */
+const builtFor: Record<ConfigRole, Clr | undefined> = { 'mim-service': 'CLR 2', 'mim-sync': 'CLR 4', 'dotnet-app': undefined, other: undefined };
+
+/**
+ * The version strings name a runtime folder and are not interpreted (v4.0 stands for v4.0.30319). 1.x
+ * cannot be installed on a Windows Server that runs MIM 2016, so the loader passes over it.
+ */
+function runtimeNamed(version: string): Clr | 'absent' | undefined {
+  const name = version.toLowerCase();
+  if (name === 'v2.0.50727') return 'CLR 2';
+  if (name === 'v4.0' || name === 'v4.0.30319') return 'CLR 4';
+  if (name === 'v1.0.3705' || name === 'v1.1.4322') return 'absent';
   return undefined;
 }
 
-export function loadsClr4(config: ConfigFacts): boolean {
-  return legacyActivationToClr4(config) !== undefined;
+/**
+ * The loader takes the first <supportedRuntime> that names an installed runtime ("the first element
+ * should specify the most preferred version"); with none listed, the runtime the app was built for.
+ * useLegacyV2RuntimeActivationPolicy does not choose the runtime: it only lets mixed-mode assemblies
+ * built for CLR 2 load into CLR 4 once CLR 4 is chosen.
+ */
+export function loadedRuntime(startups: readonly XmlElement[], built: Clr | undefined): LoadedRuntime {
+  const none = { clr: undefined, decidedBy: undefined, legacyActivation: undefined };
+  // Two <startup> sections: which one the loader reads is undocumented.
+  if (startups.length > 1) return none;
+  const startup = startups[0];
+  const legacy = startup && attributeIgnoringCase(startup, 'useLegacyV2RuntimeActivationPolicy');
+  const legacyActivation = legacy && legacy.value.trim().toLowerCase() === 'true' ? legacy : undefined;
+  const listed = startup?.children.filter((child) => child.name === 'supportedRuntime') ?? [];
+  for (const supported of listed) {
+    const version = attribute(supported, 'version');
+    const clr = version && runtimeNamed(version.value);
+    if (clr === 'absent') continue;
+    // A version the loader may or may not find: what it then does is not for a linter to guess.
+    if (!clr) return none;
+    return { clr, decidedBy: version, legacyActivation };
+  }
+  if (listed.length > 0 || startup?.children.some((child) => child.name === 'requiredRuntime')) return none;
+  return { clr: built, decidedBy: undefined, legacyActivation };
 }

@@ -1,4 +1,3 @@
-import { legacyActivationToClr4 } from '../config/facts';
 import type { ConfigRule } from './rule';
 
 export const mim108: ConfigRule = {
@@ -7,21 +6,26 @@ export const mim108: ConfigRule = {
     name: 'legacy-v2-activation',
     defaultSeverity: 'warning',
     fileKinds: ['config'],
-    summary: 'The MIM Service config loads CLR 4 through useLegacyV2RuntimeActivationPolicy, reported to break SSPR authentication workflows.',
+    summary: 'The MIM Service config makes the service load CLR 4 (supportedRuntime v4.0 listed first), reported to break SSPR authentication workflows.',
     fixable: false,
   },
   checkConfig({ config, report }) {
-    if (config.role !== 'mim-service') return;
-    const legacy = legacyActivationToClr4(config);
-    if (!legacy) return;
+    const { clr, decidedBy, legacyActivation } = config.loadedRuntime;
+    if (config.role !== 'mim-service' || clr !== 'CLR 4') return;
+    // The MIMWAL change is recognised by its useLegacyV2RuntimeActivationPolicy; without it, the
+    // <supportedRuntime> listed first is what makes the service load CLR 4.
+    const anchor = legacyActivation ?? decidedBy;
+    if (!anchor) return;
+    const cause = legacyActivation
+      ? 'useLegacyV2RuntimeActivationPolicy="true" with supportedRuntime v4.0 listed first'
+      : `supportedRuntime ${decidedBy?.value} listed first, without useLegacyV2RuntimeActivationPolicy="true"`;
     report({
-      start: legacy.start,
-      end: legacy.end,
+      start: anchor.start,
+      end: anchor.end,
       message:
-        'The MIM Service config makes the service load .NET 4 (useLegacyV2RuntimeActivationPolicy="true" with ' +
-        'supportedRuntime v4.0), a change made to run newer PowerShell in workflows. Eugene Sergeev of Microsoft is ' +
-        'quoted (in a community post on this change) saying "this breaks SSPR AuthN workflows"; MIM Service is built ' +
-        'for .NET 3.5. Remove the <startup> change unless you have tested password reset and registration with it.',
+        `The MIM Service config makes the service load .NET 4 (${cause}) instead of the .NET 3.5 it is built for; ` +
+        'Eugene Sergeev of Microsoft is quoted saying it "breaks SSPR AuthN workflows". List v2.0.50727 first or remove ' +
+        'the <startup> change unless you have tested password reset and registration with it.',
     });
   },
 };

@@ -1,5 +1,4 @@
 import { appContextDocs } from './sources';
-import { loadsClr4 } from '../config/facts';
 import type { ConfigRule } from './rule';
 
 export const mim109: ConfigRule = {
@@ -12,8 +11,9 @@ export const mim109: ConfigRule = {
     fixable: false,
   },
   checkConfig({ config, report }) {
-    // With the <startup> change that loads CLR 4 (MIM108), the switches may apply after all.
-    if (config.role !== 'mim-service' || !config.runtime || loadsClr4(config)) return;
+    // Only when the service surely runs on CLR 2: with <startup> choosing CLR 4 (MIM108) the switches
+    // may apply after all, and when the choice is unclear the rule cannot be sure.
+    if (config.role !== 'mim-service' || !config.runtime || config.loadedRuntime.clr !== 'CLR 2') return;
     for (const element of config.runtime.children) {
       if (element.name !== 'AppContextSwitchOverrides') continue;
       report({
