@@ -3,9 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { cmdScript, powerShellScript, registryExport, serviceConfig } from './generate';
+import { cmdScript, hardeningExport, powerShellScript, registryExport, serviceConfig } from './generate';
 
-export function generateTree(files: number): string {
+/**
+ * `hardening`: every fourth file is a .reg export that disables SSL 3.0, TLS 1.0 and 1.1 and enables
+ * FIPS mode, as a repository of per-host hardening files is; each is evidence of the host profile.
+ */
+export function generateTree(files: number, hardening = false): string {
   const root = mkdtempSync(join(tmpdir(), 'mim-lint-bench-'));
   const kinds: Array<[string, string]> = [
     ['Microsoft.ResourceManagement.Service.exe.config', serviceConfig(6 * 1024)],
@@ -14,6 +18,7 @@ export function generateTree(files: number): string {
     ['Install.ps1', powerShellScript(3 * 1024)],
     ['hardening.reg', registryExport(2 * 1024)],
   ];
+  if (hardening) kinds.splice(2, 3, ['install.cmd', cmdScript(3 * 1024)], ['hardening.reg', hardeningExport()]);
   for (let i = 0; i < files; i++) {
     const directory = join(root, `host${Math.floor(i / 100)}`, `part${Math.floor(i / 10) % 10}`);
     mkdirSync(directory, { recursive: true });

@@ -79,3 +79,17 @@ export function registryExport(targetBytes: number): string {
   }
   return lines.join('\r\n');
 }
+
+/** A host's hardening export: only TLS 1.2 left (client and server), FIPS mode on. */
+export function hardeningExport(): string {
+  const schannel = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
+  const lines = ['Windows Registry Editor Version 5.00', ''];
+  for (const protocol of ['SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2']) {
+    for (const side of ['Client', 'Server']) {
+      const on = protocol === 'TLS 1.2';
+      lines.push(`[${schannel}\\${protocol}\\${side}]`, `"Enabled"=dword:0000000${on ? 1 : 0}`, `"DisabledByDefault"=dword:0000000${on ? 0 : 1}`, '');
+    }
+  }
+  lines.push('[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FipsAlgorithmPolicy]', '"Enabled"=dword:00000001', '');
+  return lines.join('\r\n');
+}

@@ -48,12 +48,15 @@ export class LintTimeoutError extends Error {}
 
 /**
  * Runs one file's lint within `budgetMs`. `lint` is given the callback to pass on as the engine's
- * `onRuleStart`, so that a LintTimeoutError can name the rule that did not finish.
+ * `onRuleStart`, so that a LintTimeoutError can name the rule that did not finish. `spentMs`: how long
+ * this file already ran before (in a batch that ran out), counted against its budget.
  */
-export function lintWithin<T>(budgetMs: number, fileName: string, lint: (onRuleStart: (ruleId: string) => void) => T): T {
-  let running: string | undefined;
+export function lintWithin<T>(budgetMs: number, fileName: string, lint: (onRuleStart: (ruleId: string) => void) => T, spentMs = 0, runningBefore?: string): T {
+  let running = runningBefore;
   try {
-    return withinBudget(budgetMs, () => lint((ruleId) => (running = ruleId)));
+    const leftMs = Math.floor(budgetMs - spentMs);
+    if (leftMs < 1) throw new BudgetExceededError(budgetMs);
+    return withinBudget(leftMs, () => lint((ruleId) => (running = ruleId)));
   } catch (error) {
     if (!(error instanceof BudgetExceededError)) throw error;
     const where = running ? `in rule ${running}` : 'while reading the file';
@@ -66,8 +69,9 @@ export function lintWithin<T>(budgetMs: number, fileName: string, lint: (onRuleS
 /**
  * Runs `run` on each job in order, all within one budget (a watchdog costs a thread start, far more
  * than linting a small file: one per batch, not one per file). A job still running when the batch's
- * budget is spent runs again alone, with a budget of its own, and is stopped with a LintTimeoutError
- * if it overruns that too. `run` must be pure, and report failures in its result, not throw them.
+ * budget is spent runs again alone, with what is left of a budget of its own (the time it already ran
+ * counts: a loop gets its budget once, not once per batch), and is stopped with a LintTimeoutError if
+ * it overruns that too. `run` must be pure, and report failures in its result, not throw them.
  */
 export function allWithinBudget<Job extends { fileName: string; text: string }, Result>(
   jobs: readonly Job[],
@@ -76,16 +80,24 @@ export function allWithinBudget<Job extends { fileName: string; text: string }, 
 ): Array<Result | LintTimeoutError> {
   const outcomes: Array<Result | LintTimeoutError> = [];
   const budgetFor = (batch: readonly Job[]) => budgetMs ?? budgetForAll(batch);
+  let jobStarted = 0;
+  let running: string | undefined;
+  const onRuleStart = (ruleId: string) => (running = ruleId);
   while (outcomes.length < jobs.length) {
     try {
       withinBudget(budgetFor(jobs.slice(outcomes.length)), () => {
-        while (outcomes.length < jobs.length) outcomes.push(run(jobs[outcomes.length]));
+        while (outcomes.length < jobs.length) {
+          jobStarted = performance.now();
+          running = undefined;
+          outcomes.push(run(jobs[outcomes.length], onRuleStart));
+        }
       });
     } catch (error) {
       if (!(error instanceof BudgetExceededError)) throw error;
       const job = jobs[outcomes.length];
+      const spentMs = performance.now() - jobStarted;
       try {
-        outcomes.push(lintWithin(budgetFor([job]), job.fileName, (onRuleStart) => run(job, onRuleStart)));
+        outcomes.push(lintWithin(budgetFor([job]), job.fileName, (onRule) => run(job, onRule), spentMs, running));
       } catch (stopped) {
         if (!(stopped instanceof LintTimeoutError)) throw stopped;
         outcomes.push(stopped);

@@ -6,7 +6,7 @@
 // the earlier parse's other elements are replayed, shifted by the edit, into the same TreeBuilder a full
 // parse uses. Anything else (an edit between elements, a syntax error before or after) is a full parse.
 import type { XmlComment, XmlDocument } from './model';
-import { parseInto, saxInto } from './parse';
+import { parseInto, readInto } from './parse';
 import { TreeBuilder, type BuildOptions, type ElementNode } from './tree-builder';
 
 /** A parse that a later parse of an edited text can start from. */
@@ -127,13 +127,8 @@ function indexOf(nodes: readonly ElementNode[], node: ElementNode): number {
 function parseOneElement(builder: TreeBuilder, text: string, start: number, end: number): boolean {
   const depth = builder.stack.length;
   const first = builder.all!.length;
-  let failed = false;
   const chunk = text.slice(start, end);
-  saxInto(builder, chunk, start, () => {
-    failed = true;
-  })
-    .write(chunk)
-    .close();
+  const failed = readInto(builder, chunk, start) !== undefined;
   // Starting at `start` and ending at `end`, the element leaves no room for anything else: nothing that
   // parses alone but not inside a parent (a DOCTYPE, text before or after it).
   const element = builder.all![first];
