@@ -1,5 +1,5 @@
-import { property, type MsiInvocation, type MsiProperty } from '../script/msiexec';
-import { booleanProperties, closestName, knownPackages, rebootValues } from '../script/mim-packages';
+import { featureNames, property, valueContentRange, type MsiInvocation, type MsiProperty } from '../script/msiexec';
+import { allFeatures, booleanProperties, closestName, featureListProperties, knownPackages, rebootValues } from '../script/mim-packages';
 import type { Rule, Report } from './rule';
 
 export const mim208: Rule = {
@@ -8,29 +8,21 @@ export const mim208: Rule = {
     name: 'invalid-msi-property-value',
     defaultSeverity: 'warning',
     fileKinds: ['cmd', 'powershell'],
-    summary: 'An msiexec property value the installer does not accept: REBOOT typos, 0/1 flags with other values, ADDLOCAL features misspelled.',
+    summary: 'An msiexec property value the installer does not accept: REBOOT typos, 0/1 flags with other values, ADDLOCAL or REMOVE features misspelled or in the wrong case.',
     fixable: true,
   },
   checkScript({ script, report }) {
     for (const invocation of script.installs) {
       const reboot = property(invocation, 'REBOOT');
       if (reboot) rebootReport(reboot).forEach(report);
+      featureReports(invocation).forEach(report);
       if (!knownPackages[invocation.packageKind]) continue;
       for (const prop of invocation.properties) {
         if (booleanProperties.has(prop.name)) booleanReport(prop).forEach(report);
       }
-      featureReports(invocation).forEach(report);
     }
   },
 };
-
-/** The written value without its quotes, when the property is a literal in the text. */
-function valueContentRange(prop: MsiProperty): { start: number; end: number } | undefined {
-  const range = prop.valueRange;
-  if (!range) return undefined;
-  const quoted = range.end - range.start === prop.value.length + 2;
-  return quoted ? { start: range.start + 1, end: range.end - 1 } : range;
-}
 
 function valueFix(prop: MsiProperty, value: string): Report['fixes'] {
   const range = valueContentRange(prop);
@@ -68,28 +60,39 @@ function booleanReport(prop: MsiProperty): Report[] {
 }
 
 function featureReports(invocation: MsiInvocation): Report[] {
-  const features = knownPackages[invocation.packageKind]?.features;
-  const addLocal = property(invocation, 'ADDLOCAL');
-  if (!features || !addLocal) return [];
+  const features = knownPackages[invocation.packageKind]?.features?.map((feature) => feature.name);
   const reports: Report[] = [];
-  let at = 0;
-  for (const feature of addLocal.value.split(',')) {
-    const name = feature.trim();
-    const offset = addLocal.value.indexOf(name, at);
-    at = offset + name.length;
-    if (name === '' || name === 'ALL' || features.includes(name)) continue;
-    const sameIgnoringCase = features.find((f) => f.toLowerCase() === name.toLowerCase());
-    const suggestion = sameIgnoringCase ?? closestName(name, features);
-    const content = valueContentRange(addLocal);
-    const raw = content ? content.start + offset : undefined;
-    const range = raw !== undefined ? { start: raw, end: raw + name.length } : { start: addLocal.token.start, end: addLocal.token.end };
-    reports.push({
-      ...range,
-      message: sameIgnoringCase
-        ? `ADDLOCAL feature ${name} must be spelled ${sameIgnoringCase}: Windows Installer feature names are case-sensitive, so this feature is not installed.`
-        : `${name} is not a feature of Service and Portal.msi${suggestion ? `; did you mean ${suggestion}?` : ''} Feature names are case-sensitive and must match exactly.`,
-      fixes: suggestion && raw !== undefined ? [{ title: `Use ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true }] : undefined,
-    });
+  for (const list of featureListProperties) {
+    const prop = property(invocation, list);
+    if (!prop) continue;
+    const outcome = list === 'ADDLOCAL' ? 'installed' : 'removed';
+    for (const { name, range } of featureNames(prop)) {
+      if (name === allFeatures || features?.includes(name)) continue;
+      const at = range ?? prop.token;
+      const fix = (suggestion: string | undefined): Report['fixes'] =>
+        suggestion && range ? [{ title: `Use ${suggestion}`, edits: [{ ...range, newText: suggestion }], preferred: true }] : undefined;
+      if (name.toUpperCase() === allFeatures) {
+        reports.push({
+          start: at.start,
+          end: at.end,
+          message: `Write ${list}=${allFeatures} in capitals: Windows Installer documents only ${allFeatures}, and conditions that test it compare case-sensitively, so "${name}" may not select every feature.`,
+          fixes: fix(allFeatures),
+        });
+        continue;
+      }
+      // Feature names of packages without a table (Synchronization Service.msi, SQL clients) are not known.
+      if (!features) continue;
+      const sameIgnoringCase = features.find((f) => f.toLowerCase() === name.toLowerCase());
+      const suggestion = sameIgnoringCase ?? closestName(name, features);
+      reports.push({
+        start: at.start,
+        end: at.end,
+        message: sameIgnoringCase
+          ? `${list} feature ${name} must be spelled ${sameIgnoringCase}: Windows Installer feature names are case-sensitive, so this feature is not ${outcome}.`
+          : `${name} is not a feature of Service and Portal.msi${suggestion ? `; did you mean ${suggestion}?` : '.'} Feature names are case-sensitive and must match exactly, so nothing is ${outcome} for it.`,
+        fixes: fix(suggestion),
+      });
+    }
   }
   return reports;
 }

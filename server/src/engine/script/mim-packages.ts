@@ -35,21 +35,43 @@ const synchronizationService = [
   'FIREWALL_CONF', 'SQMOPTINSETTING', 'USE_MANAGED_ACCOUNT_FOR_SERVICE',
 ];
 
+/** A feature of a package: its name exactly as the package spells it, and what it installs. */
+export interface PackageFeature {
+  name: string;
+  installs: string;
+}
+
 export interface PackageKnowledge {
   /** Upper-case property names the package is known to accept. */
   properties: ReadonlySet<string>;
-  /** Feature names for ADDLOCAL/REMOVE, exactly as the package spells them (they are case-sensitive). */
-  features?: readonly string[];
+  /** The features ADDLOCAL and REMOVE may name (the names are case-sensitive). */
+  features?: readonly PackageFeature[];
 }
 
+/** Service and Portal.msi features (facts §1.2); the last three appear in a public PAM install script only. */
+const serviceAndPortalFeatures: readonly PackageFeature[] = [
+  { name: 'CommonServices', installs: 'MIM Service' },
+  { name: 'WebPortals', installs: 'MIM Portal (SharePoint)' },
+  { name: 'RegistrationPortal', installs: 'SSPR registration portal' },
+  { name: 'ResetPortal', installs: 'SSPR reset portal' },
+  { name: 'PAMServices', installs: 'Privileged Access Management' },
+  { name: 'FIMReporting', installs: 'MIM Reporting (System Center Service Manager)' },
+  { name: 'ConfigurationBackup', installs: 'not documented (seen in a public PAM install script)' },
+  { name: 'SQMFeatureOptinRegistrySetting', installs: 'not documented (seen in a public PAM install script)' },
+  { name: 'ServerComponents', installs: 'not documented (seen in a public PAM install script)' },
+];
+
 export const knownPackages: Partial<Record<string, PackageKnowledge>> = {
-  'mim-service': {
-    properties: new Set([...standardProperties, ...serviceAndPortal]),
-    features: ['CommonServices', 'WebPortals', 'RegistrationPortal', 'ResetPortal', 'PAMServices', 'FIMReporting',
-      'ConfigurationBackup', 'SQMFeatureOptinRegistrySetting', 'ServerComponents'],
-  },
+  'mim-service': { properties: new Set([...standardProperties, ...serviceAndPortal]), features: serviceAndPortalFeatures },
+  // Public Sync scripts pass only ADDLOCAL=ALL: its feature names are not known.
   'mim-sync': { properties: new Set([...standardProperties, ...synchronizationService]) },
 };
+
+/** The properties whose value is a comma-separated list of feature names (Windows Installer ADDLOCAL, REMOVE). */
+export const featureListProperties = ['ADDLOCAL', 'REMOVE'] as const;
+
+/** The value of ADDLOCAL or REMOVE that means every feature, spelled as Windows Installer documents it. */
+export const allFeatures = 'ALL';
 
 /** Properties that take 0 or 1 (facts §1.2). */
 export const booleanProperties: ReadonlySet<string> = new Set([

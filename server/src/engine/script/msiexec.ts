@@ -90,13 +90,17 @@ export function readMsiexec(command: ScriptCommand, text: string): MsiInvocation
 
 function propertyOf(token: Token, name: string, value: string, text: string): MsiProperty {
   const raw = text.slice(token.start, token.end);
-  const literal = raw.startsWith(name + '=');
+  // A PowerShell array element or a quoted cmd argument: 'ADDLOCAL=CommonServices', "REBOOT=ReallySuppress".
+  const quoted = raw.length >= 2 && (raw[0] === "'" || raw[0] === '"') && raw.endsWith(raw[0]) ? 1 : 0;
+  const start = token.start + quoted;
+  const end = token.end - quoted;
+  const literal = text.startsWith(name + '=', start);
   return {
     name,
     value,
     token,
-    nameRange: literal ? { start: token.start, end: token.start + name.length } : undefined,
-    valueRange: literal ? { start: token.start + name.length + 1, end: token.end } : undefined,
+    nameRange: literal ? { start, end: start + name.length } : undefined,
+    valueRange: literal ? { start: start + name.length + 1, end } : undefined,
   };
 }
 
@@ -104,9 +108,45 @@ export function property(invocation: MsiInvocation, name: string): MsiProperty |
   return invocation.properties.find((p) => p.name === name);
 }
 
-/** Installs (not removes) the MIM Service itself: Service and Portal.msi with CommonServices, ALL or no ADDLOCAL. */
+/** The written value without its quotes, when the property is a literal in the text. */
+export function valueContentRange(prop: MsiProperty): { start: number; end: number } | undefined {
+  const range = prop.valueRange;
+  if (!range) return undefined;
+  const quoted = range.end - range.start === prop.value.length + 2;
+  return quoted ? { start: range.start + 1, end: range.end - 1 } : range;
+}
+
+export interface FeatureName {
+  name: string;
+  /** The name's own range in the text, when the property is a literal there. */
+  range?: { start: number; end: number };
+}
+
+/** The names of a feature list (ADDLOCAL=A,B), each with its exact range; empty items are left out. */
+export function featureNames(prop: MsiProperty): FeatureName[] {
+  // Ranges only where the text holds the value as read (no escapes or expansions in between).
+  const written = valueContentRange(prop);
+  const content = written && written.end - written.start === prop.value.length ? written : undefined;
+  const names: FeatureName[] = [];
+  let at = 0;
+  for (const item of prop.value.split(',')) {
+    const name = item.trim();
+    const offset = at + item.indexOf(name);
+    at += item.length + 1;
+    if (name === '') continue;
+    names.push({ name, range: content && { start: content.start + offset, end: content.start + offset + name.length } });
+  }
+  return names;
+}
+
+/**
+ * Installs (not removes) the MIM Service itself: Service and Portal.msi with CommonServices, ALL or no
+ * ADDLOCAL. Feature names are case-sensitive (facts §9.3): ADDLOCAL=commonservices installs nothing.
+ */
 export function installsMimService(invocation: MsiInvocation): boolean {
   if (invocation.packageKind !== 'mim-service' || invocation.action === 'x' || invocation.action === 'uninstall') return false;
-  const features = property(invocation, 'ADDLOCAL')?.value.split(',').map((f) => f.trim().toLowerCase());
-  return !features || features.includes('commonservices') || features.includes('all');
+  const addLocal = property(invocation, 'ADDLOCAL');
+  if (!addLocal) return true;
+  // Whether a lower-case `all` selects every feature is not documented: counted as ALL, as before.
+  return featureNames(addLocal).some(({ name }) => name === 'CommonServices' || name.toUpperCase() === 'ALL');
 }
