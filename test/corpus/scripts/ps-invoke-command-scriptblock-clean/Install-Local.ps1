@@ -12,7 +12,7 @@ New-Item -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNE
 New-ItemProperty -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server' -Name 'Enabled' -Value 1 -PropertyType DWord -Force | Out-Null
 New-ItemProperty -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server' -Name 'DisabledByDefault' -Value 0 -PropertyType DWord -Force | Out-Null
 Invoke-Command -ScriptBlock {
-    $msi = Join-Path $using:MediaPath 'Service and Portal\Service and Portal.msi'
+    $msi = Join-Path $MediaPath 'Service and Portal\Service and Portal.msi'
     Start-Process msiexec.exe -Wait -ArgumentList '/i', "`"$msi`"", '/qn', 'ADDLOCAL=CommonServices', 'ACCEPT_EULA=1',
         'CERTIFICATE_NAME=mimservice.corp.contoso.com', 'FIREWALL_CONF=1'
 }
