@@ -72,7 +72,9 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
     // On a config that is not well-formed the tree is a guess: report what parsed, but offer no
     // edits built on it (they could not promise a well-formed result, and could undo each other).
     const broken = config.xml.error !== undefined;
-    run((rule, report) => rule.checkConfig?.({ source, profile, config, report: broken ? (r) => report({ ...r, fixes: undefined }) : report }));
+    // MIM001's own fix is the exception: it is what makes the file well-formed again.
+    const keepFixes = (rule: Rule) => !broken || rule.meta.id === 'MIM001';
+    run((rule, report) => rule.checkConfig?.({ source, profile, config, report: keepFixes(rule) ? report : (r) => report({ ...r, fixes: undefined }) }));
   } else if (kind === 'cmd' || kind === 'powershell') {
     const script = scriptFacts(readScript(kind, text, fileName), text, profile, options.callers);
     comments = script.model.comments;

@@ -1,3 +1,4 @@
+import type { Fix } from '../types';
 import type { ConfigRule } from './rule';
 
 export const mim001: ConfigRule = {
@@ -7,18 +8,56 @@ export const mim001: ConfigRule = {
     defaultSeverity: 'error',
     fileKinds: ['config'],
     summary: 'The .config file is not well-formed XML, so the process it configures will not start.',
-    fixable: false,
+    fixable: true,
   },
-  checkConfig({ config, report }) {
+  checkConfig({ config, source, report }) {
     const error = config.xml.error;
     if (!error) return;
+    const consequence =
+      'Windows and the .NET runtime refuse to start a process whose config is not well-formed ("side-by-side ' +
+      'configuration is incorrect"; MIM Service writes Microsoft.ResourceManagement.Service.exe_Emergency.log).';
+    const dashes = directiveDashes(source.text, error.start);
+    if (dashes) {
+      report({
+        start: dashes.start,
+        end: dashes.end,
+        message:
+          'Not well-formed XML: "--" is not allowed inside an XML comment, and this one introduces the reason of a ' +
+          `mim-lint directive; in XML write the reason after ":" (MIM106: reason). ${consequence}`,
+        fixes: [reasonAfterColon(source.text, dashes)],
+      });
+      return;
+    }
     report({
       start: error.start,
       end: error.end,
-      message:
-        `Not well-formed XML: ${error.message}. Windows and the .NET runtime refuse to start a process whose ` +
-        'config is not well-formed ("side-by-side configuration is incorrect"; MIM Service writes ' +
-        'Microsoft.ResourceManagement.Service.exe_Emergency.log). Correct the XML here before deploying the file.',
+      message: `Not well-formed XML: ${error.message}. ${consequence} Correct the XML here before deploying the file.`,
     });
   },
 };
+
+/**
+ * The `--` the parser stopped at, when it separates a mim-lint directive from its reason inside a
+ * comment (`<!-- mim-lint-disable-next-line MIM106 -- reason -->`, the ESLint habit).
+ */
+function directiveDashes(text: string, errorAt: number): { start: number; end: number } | undefined {
+  const open = text.lastIndexOf('<!--', errorAt);
+  if (open < 0) return undefined;
+  const start = text.indexOf('--', open + 4);
+  if (start < 0) return undefined;
+  let end = start;
+  while (text[end] === '-') end++;
+  // The comment's first `--` must be where the parser stopped, not its `-->` (the error is further on).
+  if (text[end] === '>' || errorAt < start || errorAt > end + 1) return undefined;
+  if (!/\s$/.test(text.slice(start - 1, start)) || !/mim-lint-[a-z-]*[a-z]/i.test(text.slice(open + 4, start))) return undefined;
+  return { start, end };
+}
+
+/** ` -- reason` becomes `: reason`. */
+function reasonAfterColon(text: string, dashes: { start: number; end: number }): Fix {
+  let start = dashes.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = dashes.end;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  return { title: 'Write the reason after ":"', edits: [{ start, end, newText: ': ' }], preferred: true };
+}

@@ -2,12 +2,14 @@
 // ::, PowerShell # and <# #>, .reg/.inf ;), so text in a string or an attribute is never a directive:
 //
 //   mim-lint-disable-next-line MIM101, MIM106: reason
-//   mim-lint-disable-line MIM201: reason
+//   mim-lint-disable-line MIM201 -- reason
 //   mim-lint-disable-file MIM201
 //
-// The reason follows a colon, not `--`, because `--` is not allowed inside an XML comment. A directive
-// starts a comment or one of its lines (a <# #> or <!-- --> block may hold several). Positions are kept
-// for every rule ID so an unused one can be pointed at and removed exactly.
+// The reason follows a colon, or two or more dashes after a blank as in ESLint (`-- reason`); `--` makes
+// an XML comment malformed, so there only the colon works (MIM001 says so). A directive starts a comment
+// or one of its lines (a <# #> or <!-- --> block may hold several). Positions are kept for every rule ID
+// so an unused one can be pointed at and removed exactly; words that are not rule IDs (a reason written
+// without its separator) are kept apart, to be reported once.
 
 export type DirectiveKind = 'next-line' | 'line' | 'file';
 
@@ -32,7 +34,9 @@ export interface SuppressionDirective {
   start: number;
   end: number;
   ids: DirectiveRuleId[];
-  /** The text after the colon, trimmed; undefined when there is none. */
+  /** Words among the IDs that are not rule IDs (`reviewed 2024-03` written without `:` or `--`). */
+  strays: DirectiveRuleId[];
+  /** The text after the colon or the dashes, trimmed; undefined when there is none. */
   reason?: string;
   comment: CommentRange;
   /** The comment holds nothing but this directive (so removing the directive removes the comment). */
@@ -48,6 +52,14 @@ const kinds: Record<string, DirectiveKind> = {
 /** Comment openers, so the directive can start right after them: `<!--`, `<#`, `#`, `;`, `::`, `rem`. */
 const opener = /^(?:<!--|<#|#|;|@?[ \t]*(?:::|rem(?=[\s:.,;=(]|$)))/i;
 const closer = /(?:-->|#>)$/;
+/** What a rule ID looks like (`MIM106`, also an unknown `MIM999`); any other word is not one. */
+const ruleIdShape = /^MIM\d/;
+
+/** Where the reason starts: after the first `:`, or after `--` (or more dashes) that follow a blank. */
+function reasonSeparator(afterKeyword: string): { start: number; end: number } | undefined {
+  const match = /:|(?<=\s)-{2,}(?=\s|$)/.exec(afterKeyword);
+  return match ? { start: match.index, end: match.index + match[0].length } : undefined;
+}
 
 export function parseDirectives(text: string, comments: readonly CommentRange[]): SuppressionDirective[] {
   const directives: SuppressionDirective[] = [];
@@ -89,22 +101,26 @@ function parseSegment(text: string, segmentStart: number, segmentEnd: number, co
   const afterKeyword = start + keyword.length;
   // `mim-lint-disable-next-lineX` is not the directive followed by something.
   if (afterKeyword < segmentEnd && !/[\s,:]/.test(text[afterKeyword])) return undefined;
-  const colon = text.indexOf(':', afterKeyword);
-  const idsEnd = colon >= 0 && colon < segmentEnd ? colon : segmentEnd;
+  const separator = reasonSeparator(text.slice(afterKeyword, segmentEnd));
+  const idsEnd = separator ? afterKeyword + separator.start : segmentEnd;
+  const reasonStart = separator ? afterKeyword + separator.end : segmentEnd;
   const ids: DirectiveRuleId[] = [];
+  const strays: DirectiveRuleId[] = [];
   for (const match of text.slice(afterKeyword, idsEnd).matchAll(/[^\s,]+/g)) {
     const idStart = afterKeyword + match.index!;
-    ids.push({ id: match[0].toUpperCase(), start: idStart, end: idStart + match[0].length });
+    const word = { id: match[0].toUpperCase(), start: idStart, end: idStart + match[0].length };
+    (ruleIdShape.test(word.id) ? ids : strays).push(word);
   }
   let end = segmentEnd;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  const reason = idsEnd < segmentEnd ? text.slice(idsEnd + 1, segmentEnd).trim() : '';
+  const reason = text.slice(reasonStart, segmentEnd).trim();
   return {
     kind: kinds[keyword.toLowerCase()],
     keyword,
     start,
     end,
     ids,
+    strays,
     reason: reason || undefined,
     comment,
     wholeComment: false,

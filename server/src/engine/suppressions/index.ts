@@ -183,10 +183,19 @@ function unusedFindings(suppressions: Suppressions, input: SuppressionInput, use
       continue;
     }
     if (directive.ids.length === 0) {
+      const words = directive.strays.length > 0 ? ` ("${strayText(input.source.text, directive)}" is not a rule ID)` : '';
       report(directive.start, directive.end,
-        `This ${directive.keyword} names no rule, so it suppresses nothing: list the IDs to suppress (${directive.keyword} MIM106: reason).`,
+        `This ${directive.keyword} names no rule${words}, so it suppresses nothing: list the IDs to suppress (${directive.keyword} MIM106: reason).`,
         removeDirectiveFix(lines, input.kind, directive));
       continue;
+    }
+    if (directive.strays.length > 0) {
+      // One finding for the words, however many: they are most likely a reason written without its separator.
+      const first = directive.strays[0];
+      const last = directive.strays[directive.strays.length - 1];
+      report(first.start, last.end,
+        `"${strayText(input.source.text, directive)}" ${directive.strays.length > 1 ? 'are not rule IDs' : 'is not a rule ID'}: did you mean to write a reason after ':'?`,
+        reasonFix(directive));
     }
     directive.ids.forEach((id, index) => {
       if (id.id === unusedSuppressionId || used.has(useKey(directive, index))) return;
@@ -203,6 +212,19 @@ function unusedFindings(suppressions: Suppressions, input: SuppressionInput, use
     });
   }
   return findings;
+}
+
+/** The stray words as written, from the first to the last. */
+function strayText(text: string, directive: SuppressionDirective): string {
+  return text.slice(directive.strays[0].start, directive.strays[directive.strays.length - 1].end);
+}
+
+/** Words that all follow the last ID become the reason: `MIM208 reviewed 2024-03` → `MIM208: reviewed 2024-03`. */
+function reasonFix(directive: SuppressionDirective): Fix | undefined {
+  const lastId = directive.ids[directive.ids.length - 1];
+  const first = directive.strays[0];
+  if (first.start < lastId.end || directive.reason !== undefined) return undefined;
+  return { title: 'Make the words after the rule IDs the reason', edits: [{ start: lastId.end, end: first.start, newText: ': ' }] };
 }
 
 const kindNames: Record<FileKind, string> = {
