@@ -39,6 +39,14 @@ export type ConfigRole = 'mim-service' | 'mim-sync' | 'dotnet-app' | 'other';
 
 const syncConfigNames = new Set(['miiserver.exe.config', 'mmsscrpt.exe.config', 'dllhost.exe.config']);
 
+/**
+ * The config an XDT transform rewrites, by the usual naming: the build configuration or environment
+ * goes before `.config` (web.Release.config, Microsoft.ResourceManagement.Service.exe.Test.config).
+ */
+export function transformTargetName(fileName: string): string {
+  return baseName(fileName).replace(/\.[^.]+(\.config)$/i, '$1');
+}
+
 export function configRoleByName(fileName: string): ConfigRole {
   const name = baseName(fileName).toLowerCase();
   if (name === 'microsoft.resourcemanagement.service.exe.config') return 'mim-service';

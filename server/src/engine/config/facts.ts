@@ -1,5 +1,6 @@
 // What the config rules need to know about a .config file, computed once from the XML tree.
-import { configRoleByName, type ConfigRole } from '../file-kinds';
+import { configRoleByName, transformTargetName, type ConfigRole } from '../file-kinds';
+import { transformOf, writerOf, writesAttribute, type Transform } from './transform';
 import { attribute, attributeIgnoringCase, type XmlAttribute, type XmlDocument, type XmlElement } from '../xml/model';
 
 export const fipsElementName = 'enforceFIPSPolicy';
@@ -26,6 +27,8 @@ export interface ConfigFacts {
   fipsPolicies: FipsPolicy[];
   /** The CLR the configured process loads (MIM108, MIM109). */
   loadedRuntime: LoadedRuntime;
+  /** Set when the file is an XDT transform, which the CLR never reads (see deploys*). */
+  transform: Transform | undefined;
 }
 
 /**
@@ -44,7 +47,10 @@ export function keepForConfigRulesComment(text: string): boolean {
 export function configFacts(xml: XmlDocument, fileName: string): ConfigFacts {
   const root = xml.root;
   const configuration = root?.name === 'configuration' ? root : undefined;
+  const transform = transformOf(root);
   let role = configRoleByName(fileName);
+  // A transform configures what its base configures: Microsoft.ResourceManagement.Service.exe.Test.config.
+  if (transform && role === 'other') role = configRoleByName(transformTargetName(fileName));
   if (root?.children.some((child) => child.name === 'resourceManagementService')) role = 'mim-service';
   const runtime = configuration?.children.find((child) => child.name === 'runtime');
   const lowerFips = fipsElementName.toLowerCase();
@@ -58,12 +64,30 @@ export function configFacts(xml: XmlDocument, fileName: string): ConfigFacts {
       exactName: element.name === fipsElementName,
       enabled: attributeIgnoringCase(element, fipsAttributeName),
     }));
-  const startups = configuration?.children.filter((child) => child.name === 'startup') ?? [];
-  return { xml, role, configuration, runtime, fipsPolicies, loadedRuntime: loadedRuntime(startups, builtFor[role]) };
+  let startups = configuration?.children.filter((child) => child.name === 'startup') ?? [];
+  // A transform decides the runtime only with a <startup> it writes; otherwise the base config does.
+  if (transform) startups = startups.filter((startup) => writerOf(transform, startup));
+  const runtimeChoice = transform && startups.length === 0 ? undecided : loadedRuntime(startups, builtFor[role]);
+  return { xml, role, configuration, runtime, fipsPolicies, loadedRuntime: runtimeChoice, transform };
 }
 
 function isRuntimeOf(element: XmlElement, configuration: XmlElement | undefined): boolean {
   return configuration !== undefined && element.name === 'runtime' && element.parent === configuration;
+}
+
+/** Whether the element, as written here, is in the config the CLR reads: in a transform, only one it writes. */
+export function deploysElement(config: ConfigFacts, element: XmlElement): boolean {
+  return !config.transform || writerOf(config.transform, element) !== undefined;
+}
+
+/** The same, and at the place where it stands here (not where an InsertBefore/InsertAfter XPath puts it). */
+export function deploysInPlace(config: ConfigFacts, element: XmlElement): boolean {
+  return !config.transform || writerOf(config.transform, element)?.byXPath === false;
+}
+
+/** Whether the attribute's value, as written here, is in the config the CLR reads (SetAttributes included). */
+export function deploysAttribute(config: ConfigFacts, element: XmlElement, value: XmlAttribute): boolean {
+  return !config.transform || writesAttribute(config.transform, element, value.name);
 }
 
 /** True for the roles whose file the .NET runtime reads as an application config. */
@@ -99,6 +123,8 @@ function runtimeNamed(version: string): Clr | 'absent' | undefined {
   return undefined;
 }
 
+const undecided: LoadedRuntime = { clr: undefined, decidedBy: undefined, legacyActivation: undefined };
+
 /**
  * The loader takes the first <supportedRuntime> that names an installed runtime ("the first element
  * should specify the most preferred version"); with none listed, the runtime the app was built for.
@@ -106,9 +132,8 @@ function runtimeNamed(version: string): Clr | 'absent' | undefined {
  * built for CLR 2 load into CLR 4 once CLR 4 is chosen.
  */
 export function loadedRuntime(startups: readonly XmlElement[], built: Clr | undefined): LoadedRuntime {
-  const none = { clr: undefined, decidedBy: undefined, legacyActivation: undefined };
   // Two <startup> sections: which one the loader reads is undocumented.
-  if (startups.length > 1) return none;
+  if (startups.length > 1) return undecided;
   const startup = startups[0];
   const legacy = startup && attributeIgnoringCase(startup, 'useLegacyV2RuntimeActivationPolicy');
   const legacyActivation = legacy && legacy.value.trim().toLowerCase() === 'true' ? legacy : undefined;
@@ -118,9 +143,9 @@ export function loadedRuntime(startups: readonly XmlElement[], built: Clr | unde
     const clr = version && runtimeNamed(version.value);
     if (clr === 'absent') continue;
     // A version the loader may or may not find: what it then does is not for a linter to guess.
-    if (!clr) return none;
+    if (!clr) return undecided;
     return { clr, decidedBy: version, legacyActivation };
   }
-  if (listed.length > 0 || startup?.children.some((child) => child.name === 'requiredRuntime')) return none;
+  if (listed.length > 0 || startup?.children.some((child) => child.name === 'requiredRuntime')) return undecided;
   return { clr: built, decidedBy: undefined, legacyActivation };
 }

@@ -13,9 +13,11 @@ export const mim001: ConfigRule = {
   checkConfig({ config, source, report }) {
     const error = config.xml.error;
     if (!error) return;
-    const consequence =
-      'Windows and the .NET runtime refuse to start a process whose config is not well-formed ("side-by-side ' +
-      'configuration is incorrect"; MIM Service writes Microsoft.ResourceManagement.Service.exe_Emergency.log).';
+    // A transform is never read by the CLR: a broken one fails the deployment that applies it.
+    const consequence = config.transform
+      ? 'The XML Document Transform cannot be applied, so the build or deployment that applies it fails.'
+      : 'Windows and the .NET runtime refuse to start a process whose config is not well-formed ("side-by-side ' +
+        'configuration is incorrect"; MIM Service writes Microsoft.ResourceManagement.Service.exe_Emergency.log).';
     const dashes = directiveDashes(source.text, error.start);
     if (dashes) {
       report({

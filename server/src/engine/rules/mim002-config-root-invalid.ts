@@ -14,7 +14,8 @@ export const mim002: ConfigRule = {
   },
   checkConfig({ source, config, report }) {
     const root = config.xml.root;
-    if (!root || !isRuntimeConfig(config.role)) return;
+    // A transform's root is matched against the base config's, never deployed itself.
+    if (!root || !isRuntimeConfig(config.role) || config.transform) return;
     const why =
       'The .NET runtime and Windows side-by-side activation read this file and accept only a namespace-less ' +
       '<configuration> root; with any other root the process does not start.';

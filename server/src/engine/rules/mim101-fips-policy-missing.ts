@@ -1,6 +1,10 @@
 import { insertIntoRuntime, recommendedFipsMarkup } from '../config/runtime-edits';
+import { fipsRemovals, type FipsRemoval } from '../config/fips-removals';
+import { insertFirstChild, removeElement, replaceValue } from '../xml/edit';
 import { preparingTls } from './sources';
-import type { ConfigRule } from './rule';
+import type { Fix } from '../types';
+import type { SourceText } from '../source-text';
+import type { ConfigContext, ConfigRule } from './rule';
 
 export const mim101: ConfigRule = {
   meta: {
@@ -12,8 +16,11 @@ export const mim101: ConfigRule = {
     fixable: true,
     usesProfile: 'fips',
   },
-  checkConfig({ source, config, profile, report }) {
+  checkConfig(context) {
+    const { source, config, profile, report } = context;
     if (profile.fips.value !== 'on' || config.role !== 'mim-service') return;
+    // The CLR never reads a transform: what it lacks says nothing, what it removes does.
+    if (config.transform) return reportRemovals(context);
     // Absence can only be judged on a complete tree.
     if (config.xml.error || !config.configuration) return;
     // A policy element directly in <runtime>, even misspelled or with a bad value, is another rule's finding.
@@ -32,3 +39,42 @@ export const mim101: ConfigRule = {
     });
   },
 };
+
+const consequence = 'on this FIPS host MIM Service workflows then cannot run (they typically fail with "Access Denied")';
+
+function reportRemovals({ source, config, profile, report }: ConfigContext): void {
+  if (config.xml.error) return;
+  for (const removal of fipsRemovals(config)) {
+    const { message, fixes } = describe(source, removal);
+    report({ start: removal.transform.start, end: removal.transform.end, message: `${message} (${preparingTls}).`, related: profile.fips.evidence, fixes });
+  }
+}
+
+function describe(source: SourceText, { kind, element, transform }: FipsRemoval): { message: string; fixes: Fix[] } {
+  const addPolicy = () => insertFirstChild(source, element, [[0, recommendedFipsMarkup]]);
+  if (kind === 'remove-policy') {
+    return {
+      message: `This transform removes <enforceFIPSPolicy> from the deployed MIM Service config: ${consequence}. Drop the ${transform.value} transform`,
+      fixes: [{ title: 'Drop the transform that removes <enforceFIPSPolicy>', edits: [removeElement(source, element)], preferred: true }],
+    };
+  }
+  if (kind === 'replace-runtime') {
+    return {
+      message: `This transform replaces <runtime> with one that has no <enforceFIPSPolicy enabled="false"/>: ${consequence}. Add the element to the replacing <runtime>`,
+      fixes: [{ title: 'Add <enforceFIPSPolicy enabled="false" /> to the replacing <runtime>', edits: [addPolicy()], preferred: true }],
+    };
+  }
+  // Removing <runtime> also drops the binding redirects; a Replace that keeps only the policy does the
+  // same to them. With children the Remove never looks at, a Replace would deploy them: no fix then.
+  const fixes: Fix[] =
+    element.children.length > 0
+      ? []
+      : [
+          { title: 'Replace <runtime> with one that holds only <enforceFIPSPolicy enabled="false" />', edits: [replaceValue(transform, 'Replace'), addPolicy()], preferred: true },
+          { title: 'Drop the transform that removes <runtime>', edits: [removeElement(source, element)] },
+        ];
+  return {
+    message: `This transform removes <runtime>, and with it <enforceFIPSPolicy enabled="false"/>, from the deployed MIM Service config: ${consequence}. Replace <runtime> with one that keeps the element`,
+    fixes,
+  };
+}

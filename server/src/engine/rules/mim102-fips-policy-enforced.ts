@@ -1,6 +1,6 @@
 import { attribute } from '../xml/model';
 import { replaceValue } from '../xml/edit';
-import { fipsAttributeName } from '../config/facts';
+import { deploysAttribute, deploysElement, deploysInPlace, fipsAttributeName } from '../config/facts';
 import { preparingTls } from './sources';
 import type { ConfigRule } from './rule';
 
@@ -17,14 +17,19 @@ export const mim102: ConfigRule = {
   checkConfig({ config, profile, report }) {
     if (profile.fips.value !== 'on' || config.role !== 'mim-service') return;
     for (const policy of config.fipsPolicies) {
-      const enabled = attribute(policy.element, fipsAttributeName);
-      if (!policy.inRuntime || !policy.exactName || !enabled || enabled.value !== 'true') continue;
+      const { element, inRuntime, exactName } = policy;
+      const enabled = attribute(element, fipsAttributeName);
+      // In a transform, an InsertBefore/InsertAfter puts the element where its XPath says: most likely <runtime>.
+      const placedByXPath = deploysElement(config, element) && !deploysInPlace(config, element);
+      if (!(inRuntime || placedByXPath) || !exactName || !enabled || enabled.value !== 'true') continue;
+      if (!deploysAttribute(config, element, enabled)) continue;
+      const what = config.transform
+        ? 'This transform sets enabled="true" on <enforceFIPSPolicy> in the deployed MIM Service config, and this host runs in FIPS mode'
+        : 'This host runs in FIPS mode and the MIM Service config enforces the FIPS policy (enabled="true")';
       report({
         start: enabled.valueStart,
         end: enabled.valueEnd,
-        message:
-          'This host runs in FIPS mode and the MIM Service config enforces the FIPS policy (enabled="true"): MIM Service ' +
-          `workflows cannot run. Set enabled="false" (${preparingTls}).`,
+        message: `${what}: MIM Service workflows cannot run. Set enabled="false" (${preparingTls}).`,
         related: profile.fips.evidence,
         fixes: [{ title: 'Set enabled="false"', edits: [replaceValue(enabled, 'false')], preferred: true }],
       });

@@ -1,4 +1,7 @@
 import { insertIntoRuntime } from '../config/runtime-edits';
+import { deploysInPlace, type ConfigFacts } from '../config/facts';
+import { actionOf, writerOf } from '../config/transform';
+import type { XmlElement } from '../xml/model';
 import { elementMarkup, removeElement } from '../xml/edit';
 import { fipsElementDocs } from './sources';
 import type { Fix } from '../types';
@@ -16,14 +19,15 @@ export const mim103: ConfigRule = {
   checkConfig({ source, config, report }) {
     const runtimeHasOne = config.fipsPolicies.some((policy) => policy.inRuntime);
     for (const policy of config.fipsPolicies) {
-      if (policy.inRuntime) continue;
+      // In a transform, only an element it inserts where it stands lands there in the deployed config.
+      if (policy.inRuntime || !deploysInPlace(config, policy.element)) continue;
       const element = policy.element;
-      const place = element.parent ? `inside <${element.parent.name}>` : 'as the root element';
+      const place = (config.transform ? '' : 'is ') + (element.parent ? `inside <${element.parent.name}>` : 'as the root element');
       const removal = removeElement(source, element);
       let fix: Fix | undefined;
-      if (runtimeHasOne) {
+      if (runtimeHasOne && !config.transform) {
         fix = { title: 'Remove this copy (<runtime> already has one)', edits: [removal], preferred: true };
-      } else if (element.end !== undefined) {
+      } else if (element.end !== undefined && movable(config, element)) {
         const insertion = insertIntoRuntime(source, config, elementMarkup(source, element));
         if (insertion) fix = { title: 'Move the element into <runtime>', edits: [removal, insertion], preferred: true };
       }
@@ -31,10 +35,20 @@ export const mim103: ConfigRule = {
         start: element.nameStart,
         end: element.nameEnd,
         message:
-          `<${element.name}> is ${place}; the .NET runtime reads it only as a direct child of <configuration><runtime>, ` +
+          `${config.transform ? 'This transform inserts ' : ''}<${element.name}> ${place}; the .NET runtime reads it only as a direct child of <configuration><runtime>, ` +
           `so here it is silently ignored and the FIPS policy stays enforced. Move it into <runtime> (${fipsElementDocs}).`,
         fixes: fix && [fix],
       });
     }
   },
 };
+
+/**
+ * In a transform, moving keeps the element's own Insert, so it moves into <runtime> only when it is its
+ * own writer (not part of a larger inserted block) and the transform's <runtime> only leads there.
+ */
+function movable(config: ConfigFacts, element: XmlElement): boolean {
+  const transform = config.transform;
+  if (!transform) return true;
+  return writerOf(transform, element)?.element === element && (!config.runtime || actionOf(transform, config.runtime).kind === 'locate');
+}

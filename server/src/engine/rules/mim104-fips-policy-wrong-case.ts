@@ -1,4 +1,4 @@
-import { fipsAttributeName, fipsElementName } from '../config/facts';
+import { deploysAttribute, deploysElement, fipsAttributeName, fipsElementName } from '../config/facts';
 import { renameElement } from '../xml/edit';
 import { fipsElementDocs } from './sources';
 import type { ConfigRule } from './rule';
@@ -15,7 +15,8 @@ export const mim104: ConfigRule = {
   checkConfig({ source, config, report }) {
     const why = 'XML names are case-sensitive, so the .NET runtime does not recognise it and the FIPS policy stays enforced.';
     for (const { element, exactName, enabled } of config.fipsPolicies) {
-      if (!exactName) {
+      // In a transform, only the names it writes reach the deployed config.
+      if (!exactName && deploysElement(config, element)) {
         report({
           start: element.nameStart,
           end: element.nameEnd,
@@ -23,7 +24,7 @@ export const mim104: ConfigRule = {
           fixes: [{ title: `Rename to <${fipsElementName}>`, edits: renameElement(element, fipsElementName, source), preferred: true }],
         });
       }
-      if (enabled && enabled.name !== fipsAttributeName) {
+      if (enabled && enabled.name !== fipsAttributeName && deploysAttribute(config, element, enabled)) {
         report({
           start: enabled.nameStart,
           end: enabled.nameEnd,

@@ -1,4 +1,4 @@
-import { fipsAttributeName } from '../config/facts';
+import { deploysAttribute, deploysElement, fipsAttributeName } from '../config/facts';
 import { replaceValue } from '../xml/edit';
 import { fipsElementDocs } from './sources';
 import type { ConfigRule } from './rule';
@@ -22,7 +22,9 @@ export const mim105: ConfigRule = {
   },
   checkConfig({ config, profile, report }) {
     for (const { element, enabled } of config.fipsPolicies) {
+      // In a transform, an element it only locates (or removes) keeps the deployed config's attributes.
       if (!enabled) {
+        if (!deploysElement(config, element)) continue;
         const at = element.attributes.at(-1)?.end ?? element.nameEnd;
         report({
           start: element.nameStart,
@@ -34,7 +36,7 @@ export const mim105: ConfigRule = {
         });
         continue;
       }
-      if (enabled.value === 'true' || enabled.value === 'false') continue;
+      if (enabled.value === 'true' || enabled.value === 'false' || !deploysAttribute(config, element, enabled)) continue;
       const replacement = profile.fips.value === 'on' ? 'false' : (intendedValue(enabled.value) ?? 'false');
       report({
         start: enabled.valueStart,

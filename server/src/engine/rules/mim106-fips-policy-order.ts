@@ -12,6 +12,9 @@ export const mim106: ConfigRule = {
     fixable: true,
   },
   checkConfig({ source, config, report }) {
+    // A transform's Insert appends at the end of <runtime> wherever it stands, and the runtime reads the
+    // element anywhere in <runtime>: order is the base config's matter.
+    if (config.transform) return;
     const runtime = config.runtime;
     const binding = runtime?.children.find((child) => child.name === 'assemblyBinding');
     if (!runtime || !binding) return;

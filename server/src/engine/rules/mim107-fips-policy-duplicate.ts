@@ -11,6 +11,8 @@ export const mim107: ConfigRule = {
     fixable: true,
   },
   checkConfig({ source, config, report }) {
+    // In a transform several elements of one name are several steps (Remove, then Insert), not copies.
+    if (config.transform) return;
     const inRuntime = config.fipsPolicies.filter((policy) => policy.inRuntime);
     const first = inRuntime[0];
     for (const { element } of inRuntime.slice(1)) {

@@ -1,4 +1,5 @@
 import { appContextDocs } from './sources';
+import { deploysElement } from '../config/facts';
 import type { ConfigRule } from './rule';
 
 export const mim109: ConfigRule = {
@@ -15,7 +16,7 @@ export const mim109: ConfigRule = {
     // may apply after all, and when the choice is unclear the rule cannot be sure.
     if (config.role !== 'mim-service' || !config.runtime || config.loadedRuntime.clr !== 'CLR 2') return;
     for (const element of config.runtime.children) {
-      if (element.name !== 'AppContextSwitchOverrides') continue;
+      if (element.name !== 'AppContextSwitchOverrides' || !deploysElement(config, element)) continue;
       report({
         start: element.nameStart,
         end: element.nameEnd,

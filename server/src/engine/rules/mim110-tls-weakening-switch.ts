@@ -1,4 +1,5 @@
 import { attribute } from '../xml/model';
+import { deploysAttribute } from '../config/facts';
 import { netTlsDocs } from './sources';
 import type { ConfigRule } from './rule';
 
@@ -21,7 +22,8 @@ export const mim110: ConfigRule = {
     if (profile.tls12Only.value !== 'on' || config.role !== 'mim-sync' || !config.runtime) return;
     for (const element of config.runtime.children) {
       const value = element.name === 'AppContextSwitchOverrides' ? attribute(element, 'value') : undefined;
-      if (!value) continue;
+      // In a transform, only a value it writes (Insert, Replace, SetAttributes) reaches the deployed config.
+      if (!value || !deploysAttribute(config, element, value)) continue;
       // Scan the value as written, so ranges stay exact: name=value pairs separated by semicolons.
       for (const pair of value.rawValue.matchAll(/([^;=]+)=([^;]*)/g)) {
         const name = pair[1].trim();

@@ -12,7 +12,8 @@ export function fipsPolicyItem(workspace: ReportWorkspace): ChecklistItem {
   for (const file of workspace.files) {
     if (fileKindOf(file.fileName) !== 'config') continue;
     const config = configFacts(parseXml(file.text), file.fileName);
-    if (config.role !== 'mim-service') continue;
+    // A transform is never read by the CLR: what it removes is a finding (MIM101), what it lacks is no evidence.
+    if (config.role !== 'mim-service' || config.transform) continue;
     const good = config.fipsPolicies.find((p) => p.inRuntime && p.exactName && p.enabled?.name === fipsAttributeName && p.enabled.value === 'false');
     if (good) {
       evidence.push(workspace.at(file.fileName, good.element.start, `<${fipsElementName} enabled="false"/> in <runtime>`));
