@@ -45,6 +45,9 @@ for (const layout of layouts) {
     expectFindings(layout.apply(releaseTransform.replace('"Remove"', '"RemoveAll"')), releaseName, hosts.fips, [['MIM101', 'xdt:Transform="RemoveAll"']]);
     // The transform matches names exactly: a Remove of another spelling removes nothing.
     expectFindings(layout.apply(releaseTransform.replace('<enforceFIPSPolicy xdt', '<EnforceFIPSPolicy xdt')), releaseName, hosts.fips, []);
+    // Narrowed by a Locator (only an enforcing copy, say), it may remove nothing: not sure, so silent.
+    const narrowed = releaseTransform.replace('xdt:Transform="Remove"', 'xdt:Transform="Remove" xdt:Locator="Condition(@enabled=\'true\')"');
+    expectFindings(layout.apply(narrowed), releaseName, hosts.fips, []);
   });
 
   test(`MIM101: Remove then Insert, the usual way to replace the element, removes nothing (${layout.name})`, () => {

@@ -1,8 +1,8 @@
 // Where an XDT transform takes <enforceFIPSPolicy> out of the deployed config: a Remove/RemoveAll on
 // the element or on its <runtime>, or a Replace of <runtime> by one without it. The transform is
 // applied in document order, so a removal followed by an Insert of the element (the usual way to
-// replace it) takes nothing away.
-import type { XmlAttribute, XmlElement } from '../xml/model';
+// replace it) takes nothing away. A removal narrowed by an xdt:Locator may match nothing: not reported.
+import { attribute, type XmlAttribute, type XmlElement } from '../xml/model';
 import type { ConfigFacts } from './facts';
 import { actionOf, transformAttribute, writerOf } from './transform';
 
@@ -20,7 +20,8 @@ export function fipsRemovals(config: ConfigFacts): FipsRemoval[] {
   const found: FipsRemoval[] = [];
   const add = (kind: FipsRemoval['kind'], element: XmlElement) => {
     const declared = transformAttribute(transform, element);
-    if (declared) found.push({ kind, element, transform: declared });
+    // A Locator (Condition(@enabled='true'), Match(…)) may match nothing in the base config: not sure.
+    if (declared && !attribute(element, `${transform.prefix}:Locator`)) found.push({ kind, element, transform: declared });
   };
   for (const runtime of config.configuration.children) {
     if (runtime.name !== 'runtime') continue;
