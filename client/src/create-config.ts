@@ -2,7 +2,7 @@
 // (asking which folder in a multi-root workspace), opened for editing. An existing file is never
 // overwritten: it is opened instead.
 import { Uri, window, workspace } from 'vscode';
-import { projectConfigFileName, starterConfigText } from '../../server/src/engine/config/starter-config';
+import { projectConfigFileName, starterConfigText } from '../../server/src/protocol';
 
 export async function createConfigFile(): Promise<void> {
   const folders = workspace.workspaceFolders ?? [];

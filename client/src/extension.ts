@@ -16,6 +16,15 @@ import { createConfigFile } from './create-config';
 import { HostStatus } from './host-status';
 import { registerReadinessReport } from './readiness-report';
 import { registerLintStatus } from './lint-status';
+import {
+  applyFixAllCommand,
+  hostProfileChangedNotification,
+  lintWorkspaceRequest,
+  paletteCommands,
+  settingsSection,
+  showDocumentationCommand,
+  type ApplyFixAllArguments,
+} from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 let restarts: number[] = [];
@@ -71,34 +80,34 @@ export async function activate(context: ExtensionContext): Promise<void> {
     },
   };
   // The id `mimLint` makes the client honour the `mimLint.trace.server` setting.
-  client = new LanguageClient('mimLint', 'MIM Lint', serverOptions, clientOptions);
+  client = new LanguageClient(settingsSection, 'MIM Lint', serverOptions, clientOptions);
   const status = new HostStatus(client, documentSelector);
   context.subscriptions.push(status, registerReadinessReport(client), ...registerLintStatus(client, documentSelector));
   const started = client;
   context.subscriptions.push(
-    commands.registerCommand('mimLint.createConfigFile', createConfigFile),
-    commands.registerCommand('mimLint.lintWorkspace', async () => {
-      const linted = await started.sendRequest<number>('mimLint/lintWorkspace');
+    commands.registerCommand(paletteCommands.createConfigFile, createConfigFile),
+    commands.registerCommand(paletteCommands.lintWorkspace, async () => {
+      const linted = await started.sendRequest(lintWorkspaceRequest);
       window.setStatusBarMessage(`MIM Lint: linted ${linted} workspace ${linted === 1 ? 'file' : 'files'}`, 5000);
     }),
   );
   context.subscriptions.push(
     // The server computes the edits (the same as source.fixAll.mimLint) and asks the editor to apply them.
     // Its command has another name: the client registers the server's commands itself.
-    commands.registerCommand('mimLint.fixAll', async () => {
+    commands.registerCommand(paletteCommands.fixAll, async () => {
       const document = window.activeTextEditor?.document;
       if (!document) return;
-      const uri = started.code2ProtocolConverter.asUri(document.uri);
-      await started.sendRequest(ExecuteCommandRequest.type, { command: 'mimLint.applyFixAll', arguments: [{ uri, version: document.version }] });
+      const args: ApplyFixAllArguments = { uri: started.code2ProtocolConverter.asUri(document.uri), version: document.version };
+      await started.sendRequest(ExecuteCommandRequest.type, { command: applyFixAllCommand, arguments: [args] });
     }),
     // The "Show documentation for MIMxxx" quick fix: the rule page in the browser.
-    commands.registerCommand('mimLint.showDocumentation', (url: unknown) => {
+    commands.registerCommand(showDocumentationCommand, (url: unknown) => {
       if (typeof url === 'string' && /^https:\/\//.test(url)) void env.openExternal(Uri.parse(url));
     }),
   );
   try {
     await client.start();
-    context.subscriptions.push(client.onNotification('mimLint/hostProfileChanged', () => void status.refresh()));
+    context.subscriptions.push(client.onNotification(hostProfileChangedNotification, () => void status.refresh()));
     await status.refresh();
   } catch (error) {
     // A server that fails silently looks like a clean file; say so loudly instead.

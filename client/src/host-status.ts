@@ -3,17 +3,7 @@
 // the evidence that set it and opens the evidence line on selection.
 import { Range, Selection, Uri, commands, languages, window, workspace, type DocumentSelector, type Disposable, type LanguageStatusItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface WireFact {
-  value: 'on' | 'off' | 'unknown';
-  source: string;
-  conflict: boolean;
-  evidence: Array<{ uri: string; line: number; message: string }>;
-}
-interface WireHostProfile {
-  fips: WireFact;
-  tls12Only: WireFact;
-}
+import { hostProfileRequest, paletteCommands, type WireFact, type WireHostProfile } from '../../server/src/protocol';
 
 const factLabels = { fips: ['FIPS', 'no FIPS'], tls12Only: ['TLS 1.2-only', 'TLS 1.0/1.1 allowed'] } as const;
 
@@ -41,11 +31,11 @@ export class HostStatus implements Disposable {
     this.item = languages.createLanguageStatusItem('mimLint.host', selector);
     this.item.name = 'MIM host profile';
     this.item.text = 'MIM host: …';
-    this.item.command = { title: 'Show', command: 'mimLint.showHostProfile' };
+    this.item.command = { title: 'Show', command: paletteCommands.showHostProfile };
     this.disposables.push(
       this.item,
       window.onDidChangeActiveTextEditor(() => void this.refresh()),
-      commands.registerCommand('mimLint.showHostProfile', () => this.show()),
+      commands.registerCommand(paletteCommands.showHostProfile, () => this.show()),
     );
   }
 
@@ -59,7 +49,7 @@ export class HostStatus implements Disposable {
   private async profileForActiveEditor(): Promise<WireHostProfile | undefined> {
     const uri = window.activeTextEditor?.document.uri ?? workspace.workspaceFolders?.[0]?.uri;
     if (!uri || !this.client.isRunning()) return undefined;
-    return this.client.sendRequest<WireHostProfile>('mimLint/hostProfile', { uri: uri.toString() });
+    return this.client.sendRequest(hostProfileRequest, { uri: uri.toString() });
   }
 
   private async show(): Promise<void> {

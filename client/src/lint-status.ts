@@ -2,19 +2,14 @@
 // the last pass linted and how long it took, so a slow or stuck pass is visible rather than silent.
 import { languages, type DocumentSelector, type Disposable, LanguageStatusSeverity } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface WorkspaceLintStatus {
-  running: boolean;
-  files?: number;
-  milliseconds?: number;
-}
+import { paletteCommands, workspaceLintStatusNotification } from '../../server/src/protocol';
 
 export function registerLintStatus(client: LanguageClient, selector: DocumentSelector): Disposable[] {
   const item = languages.createLanguageStatusItem('mimLint.workspaceLint', selector);
   item.name = 'MIM Lint workspace pass';
   item.text = 'MIM Lint';
-  item.command = { title: 'Lint Workspace', command: 'mimLint.lintWorkspace' };
-  const listener = client.onNotification('mimLint/workspaceLintStatus', (status: WorkspaceLintStatus) => {
+  item.command = { title: 'Lint Workspace', command: paletteCommands.lintWorkspace };
+  const listener = client.onNotification(workspaceLintStatusNotification, (status) => {
     item.busy = status.running;
     item.severity = LanguageStatusSeverity.Information;
     if (status.running) item.text = 'MIM Lint: linting the workspace…';

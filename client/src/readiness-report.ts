@@ -3,16 +3,17 @@
 // to the change request.
 import { commands, window, workspace, type Disposable, type WorkspaceFolder } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { paletteCommands, readinessReportRequest } from '../../server/src/protocol';
 
 export function registerReadinessReport(client: LanguageClient): Disposable {
-  return commands.registerCommand('mimLint.showReadinessReport', async () => {
+  return commands.registerCommand(paletteCommands.showReadinessReport, async () => {
     const folder = await pickFolder();
     if (!folder) return;
     if (!client.isRunning()) {
       void window.showErrorMessage('MIM Lint: the language server is not running, so no readiness report can be made.');
       return;
     }
-    const markdown = await client.sendRequest<string>('mimLint/readinessReport', { folderUri: folder.uri.toString() });
+    const markdown = await client.sendRequest(readinessReportRequest, { folderUri: folder.uri.toString() });
     if (!markdown) {
       void window.showErrorMessage(`MIM Lint could not build the readiness report of ${folder.name}; see the MIM Lint output.`);
       return;

@@ -8,13 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits, ruleDocsUrl, SourceText, type Finding, type Fix } from '../engine/index';
 import { diagnosticSource, rangeOf, toQuickFix, toWorkspaceEdit, type ClientSupport, type DiagnosticData, type LintedDocument } from './convert';
 import type { LintResults, LintSnapshot } from './lint-results';
+import { showDocumentationCommand } from '../protocol';
 
 /** `"editor.codeActionsOnSave": { "source.fixAll.mimLint": "explicit" }` asks for this kind. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.mimLint`;
-/** Server command behind the client's "MIM Lint: Fix All Problems in File" (`mimLint.fixAll`). */
-export const applyFixAllCommand = 'mimLint.applyFixAll';
-/** Client command that opens a rule's page (the client owns it: it needs `vscode.env.openExternal`). */
-export const showDocumentationCommand = 'mimLint.showDocumentation';
 
 export function codeActions(
   params: CodeActionParams,

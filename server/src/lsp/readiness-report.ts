@@ -3,7 +3,6 @@
 // the workspace index; the MIM configs are read from disk (open documents count with their text);
 // the folder's host settings override the inferred profile, as they do for diagnostics.
 import { relative, sep } from 'node:path';
-import { RequestType } from 'vscode-languageserver';
 import { fileKindOf, profileFromSettings, unknownProfile } from '../engine/index';
 import { lintWorkspace, profileWithFileNames, readinessReport, type WorkspaceFile } from '../engine/report/index';
 import { formatReportMarkdown } from '../cli/formats/report-markdown';
@@ -12,8 +11,6 @@ import type { MimLintSettings } from './settings';
 import { readSource, type WorkspaceIndex } from './workspace-index';
 import { workspaceFiles } from './walk';
 import { reportWithinBudget } from '../common/time-budget';
-
-export const readinessReportRequest = new RequestType<{ folderUri: string }, string, void>('mimLint/readinessReport');
 
 export interface ReadinessParts {
   folder: string;

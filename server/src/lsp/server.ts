@@ -11,26 +11,32 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyFixAllCommand, codeActions, fixAllAction, fixAllKind } from './code-actions';
+import { codeActions, fixAllAction, fixAllKind } from './code-actions';
 import type { ClientSupport } from './convert';
 import { DocumentLinter, type LintFunction } from './document-linter';
 import { UnknownHostSource, type HostProfileSource } from './host-profiles';
-import { hostProfileChanged, hostProfileRequest, toWireProfile } from './host-protocol';
+import { toWireProfile } from './wire-profile';
+import {
+  applyFixAllCommand,
+  hostProfileChangedNotification,
+  hostProfileRequest,
+  lintWorkspaceRequest,
+  readinessReportRequest,
+  settingsSection,
+  type ApplyFixAllArguments,
+} from '../protocol';
 import { fileNameOf } from './uris';
 import { WorkspaceIndex } from './workspace-index';
 import { describeError, guarded } from './guard';
 import { pathToFileURL } from 'node:url';
 import { LintResults } from './lint-results';
-import { defaultSettings, SettingsStore, settingsSection } from './settings';
-import { readinessMarkdown, readinessReportRequest } from './readiness-report';
+import { defaultSettings, SettingsStore } from './settings';
+import { readinessMarkdown } from './readiness-report';
 import { globToRegExp } from './glob';
 import { isProjectConfigFile } from '../engine/config/project-config';
 import type { hostEvidence } from '../engine/index';
 import { ProjectConfigStore } from './project-configs';
 import { WorkspaceLinter } from './workspace-lint';
-
-/** The "MIM Lint: Lint Workspace" command's request: lint every file again; answers how many were linted. */
-export const lintWorkspaceRequest = 'mimLint/lintWorkspace';
 
 export interface ServerOptions {
   /** Replaces the engine's lint (tests use it to simulate a broken engine). */
@@ -81,7 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     hostProfiles.onDidChange(() => {
       linter?.lintAllOpen();
       workspaceLinter?.schedule();
-      void connection.sendNotification(hostProfileChanged).catch(() => undefined);
+      void connection.sendNotification(hostProfileChangedNotification).catch(() => undefined);
     });
     configs.onDidChange(() => {
       linter?.lintAllOpen();
@@ -192,7 +198,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onExecuteCommand(
     guarded(log, 'executeCommand', undefined, async (params) => {
       if (params.command !== applyFixAllCommand) return;
-      const target = params.arguments?.[0] as { uri?: unknown; version?: unknown } | undefined;
+      const target = params.arguments?.[0] as Partial<Record<keyof ApplyFixAllArguments, unknown>> | undefined;
       const document = typeof target?.uri === 'string' ? documents.get(target.uri) : undefined;
       // A request for an older version than the client holds now would edit text that has moved.
       if (!document || (typeof target?.version === 'number' && target.version !== document.version)) return;

@@ -4,8 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import { parseHostSetting, type HostSetting, type SeverityOverride } from '../engine/index';
 import { configurableRuleIds, severityOverrides } from '../engine/config/project-config';
 import { describeError } from './guard';
-
-export const settingsSection = 'mimLint';
+import { settingsSection } from '../protocol';
 
 export interface MimLintSettings {
   enable: boolean;

@@ -18,6 +18,7 @@ import type { MimLintSettings, SettingsStore } from './settings';
 import { fileNameOf } from './uris';
 import { readTextFile, statFile } from './read-text';
 import { readAhead, workspaceFiles } from './walk';
+import { workspaceLintStatusNotification, type WorkspaceLintStatus } from '../protocol';
 
 /** Coalesces the bursts of changes at start (index scan, settings, configs) into one pass. */
 export const workspaceLintDelayMs = 100;
@@ -83,8 +84,8 @@ export class WorkspaceLinter {
     }
   }
 
-  private notify(status: { running: boolean; files?: number; milliseconds?: number }): void {
-    this.parts.connection.sendNotification('mimLint/workspaceLintStatus', status).catch(() => undefined);
+  private notify(status: WorkspaceLintStatus): void {
+    this.parts.connection.sendNotification(workspaceLintStatusNotification, status).catch(() => undefined);
   }
 
   private async lintFolders(generation: number): Promise<number> {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { allRules } from '../../../server/src/engine/index';
 import { configurableRuleIds, severityOverrides } from '../../../server/src/engine/config/project-config';
+import { paletteCommands } from '../../../server/src/protocol';
 
 // `npm run gen` writes the file from projectConfigSchema(); its --check in npm test fails when it is stale.
 const schema = JSON.parse(readFileSync('schemas/mimlintrc.schema.json', 'utf8'));
@@ -34,8 +35,8 @@ test('package.json contributes the schema for .mimlintrc.json and the new settin
   assert.deepEqual(properties['mimLint.rules'].additionalProperties.enum, [...severityOverrides]);
   assert.equal(properties['mimLint.lintWorkspace'].default, true);
   assert.equal(properties['mimLint.maxFileSizeKB'].default, 1024);
-  const commands = contributes.commands.map((c: { command: string }) => c.command);
-  assert.ok(commands.includes('mimLint.lintWorkspace') && commands.includes('mimLint.createConfigFile'));
+  // The client registers exactly the palette commands of the protocol module.
+  assert.deepEqual(contributes.commands.map((c: { command: string }) => c.command), Object.values(paletteCommands));
 });
 
 test('the $mim-lint problem matcher reads the stylish format', () => {

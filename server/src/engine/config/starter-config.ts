@@ -1,5 +1,5 @@
 // The config file's name and the starter text of "MIM Lint: Create Config File". No imports, so the
-// VS Code client can use them without bundling the engine.
+// VS Code client can use them (through server/src/protocol.ts) without bundling the engine.
 export const projectConfigFileName = '.mimlintrc.json';
 
 /** What "MIM Lint: Create Config File" writes: every key, commented, and valid as it stands. */
