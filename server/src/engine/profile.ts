@@ -16,11 +16,24 @@ export interface Fact {
   conflict?: boolean;
 }
 
+/** A registry value one hardening source of the workspace leaves set (on) or removed/0 (off) under a key. */
+export interface KeyValueEvidence {
+  /** The key below HKLM, spelled as the engine's key list spells it. */
+  key: string;
+  value: 'on' | 'off';
+  location: Location;
+}
+
 export interface HostProfile {
   /** "System cryptography: Use FIPS compliant algorithms" is enabled. */
   fips: Fact;
   /** SSL 3.0, TLS 1.0 and TLS 1.1 are disabled; only TLS 1.2 remains. */
   tls12Only: Fact;
+  /**
+   * SystemDefaultTlsVersions under the .NET 3.5 keys, per hardening source of the workspace (no setting
+   * says it). A file's rule (MIM303) reads what its companions set; absent when no source writes it.
+   */
+  netfx35?: readonly KeyValueEvidence[];
 }
 
 export const unknownFact: Fact = Object.freeze({ value: 'unknown', source: 'default', evidence: [] }) as Fact;
@@ -45,6 +58,7 @@ export function profileFromSettings(
   base: HostProfile = unknownProfile(),
 ): HostProfile {
   return {
+    ...base,
     fips: factFromSetting(parseHostSetting(settings.fips), source, base.fips),
     tls12Only: factFromSetting(parseHostSetting(settings.tls12Only), source, base.tls12Only),
   };

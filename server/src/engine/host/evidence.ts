@@ -1,14 +1,18 @@
 // What one hardening source says about the host: a .reg export, a security template, or a script's
 // registry writes. FIPS: Lsa\FIPSAlgorithmPolicy\Enabled (or the older Lsa value FIPSAlgorithmPolicy).
-// TLS 1.2-only: SSL 3.0, TLS 1.0 and TLS 1.1 disabled while TLS 1.2 stays usable. Later writes win.
+// TLS 1.2-only: SSL 3.0, TLS 1.0 and TLS 1.1 disabled while TLS 1.2 stays usable. .NET 3.5: where
+// SystemDefaultTlsVersions is set under a v2.0.50727 key (MIM303 reads it for the companions of a file).
+// Later writes win.
 import { fileKindOf } from '../file-kinds';
 import { readScript } from '../script/read-script';
 import { registryWritesOf } from '../script/registry-commands';
 import { readRegistryFile } from '../registry/read';
 import type { RegistryWrite } from '../registry/model';
 import { applyWrite, schannelTarget, stateFromHost, usable, type ProtocolState, type Side } from '../tls/schannel';
+import { netfx35Keys } from '../registry/history';
 import { SourceText } from '../source-text';
 import type { Location } from '../types';
+import type { KeyValueEvidence } from '../profile';
 
 export interface FactEvidence {
   value: 'on' | 'off';
@@ -19,6 +23,8 @@ export interface HostEvidence {
   file: string;
   fips?: FactEvidence;
   tls12Only?: FactEvidence;
+  /** SystemDefaultTlsVersions under each .NET 3.5 key the file writes, as the file leaves it. */
+  netfx35?: KeyValueEvidence[];
 }
 
 /** The registry writes a file makes, and whether the file states the host's lasting configuration. */
@@ -33,7 +39,7 @@ export function hardeningWrites(text: string, fileName: string): { writes: Regis
 }
 
 /** Evidence can only come from writes to these keys, so a file that never names them needs no parse. */
-const evidenceKeys = /fipsalgorithmpolicy|schannel/i;
+const evidenceKeys = /fipsalgorithmpolicy|schannel|\.netframework/i;
 
 export function hostEvidence(text: string, fileName: string): HostEvidence {
   if (!evidenceKeys.test(text)) return { file: fileName };
@@ -47,7 +53,8 @@ export function hostEvidence(text: string, fileName: string): HostEvidence {
     line: source.positionAt(write.start).line,
     message,
   });
-  return { file: fileName, fips: fipsEvidence(writes, at), tls12Only: tls12OnlyEvidence(writes, declarative, at) };
+  const netfx35 = netfx35Evidence(writes, at);
+  return { file: fileName, fips: fipsEvidence(writes, at), tls12Only: tls12OnlyEvidence(writes, declarative, at), ...(netfx35.length > 0 ? { netfx35 } : {}) };
 }
 
 type At = (write: RegistryWrite, message: string) => Location;
@@ -65,6 +72,31 @@ function fipsEvidence(writes: readonly RegistryWrite[], at: At): FactEvidence | 
   if (!last) return undefined;
   const on = last.data !== 0;
   return { value: on ? 'on' : 'off', locations: [at(last, on ? 'FIPS mode is enabled here' : 'FIPS mode is disabled here')] };
+}
+
+/** Per .NET 3.5 key, the write that leaves SystemDefaultTlsVersions set (a number) or removed; computed data says nothing. */
+function netfx35Evidence(writes: readonly RegistryWrite[], at: At): KeyValueEvidence[] {
+  const found: KeyValueEvidence[] = [];
+  for (const key of netfx35Keys) {
+    const path = key.toLowerCase();
+    let last: { write: RegistryWrite; on: boolean } | undefined;
+    for (const write of writes) {
+      if (write.hive !== 'HKLM') continue;
+      const written = write.path.toLowerCase();
+      if (write.operation === 'delete-key' && (path === written || path.startsWith(written + '\\'))) last = { write, on: false };
+      if (written !== path || write.valueName?.toLowerCase() !== 'systemdefaulttlsversions') continue;
+      if (write.operation === 'delete-value') last = { write, on: false };
+      else if (write.operation === 'set-value' && typeof write.data === 'number') last = { write, on: write.data !== 0 };
+    }
+    if (!last) continue;
+    const label = `HKLM\\${key}`;
+    found.push({
+      key,
+      value: last.on ? 'on' : 'off',
+      location: at(last.write, last.on ? `SystemDefaultTlsVersions=1 under ${label} is set here` : `SystemDefaultTlsVersions under ${label} is set to 0 or removed here`),
+    });
+  }
+  return found;
 }
 
 const olderProtocols = ['SSL 3.0', 'TLS 1.0', 'TLS 1.1'];

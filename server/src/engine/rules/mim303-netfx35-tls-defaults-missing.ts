@@ -2,6 +2,8 @@ import { historyOf, isNetFrameworkKey, netfx35Keys, type RegistryHistory } from 
 import { dwordData, insertBlocks, insertLines, machineRoot, mergeInsertions, valueLine } from '../registry/edits';
 import type { RegistryFacts } from '../registry/facts';
 import type { SourceText } from '../source-text';
+import type { HostProfile, KeyValueEvidence } from '../profile';
+import { scriptPathKey } from '../script/facts';
 import type { Fix } from '../types';
 import { netTlsDocs, preparingTls } from './sources';
 import type { Rule } from './rule';
@@ -17,28 +19,47 @@ export const mim303: Rule = {
     summary: 'A TLS 1.2-only hardening does not set SystemDefaultTlsVersions under the .NET 3.5 (v2.0.50727) keys that MIM Service reads.',
     fixable: true,
   },
-  checkRegistry({ source, registry, report }) {
+  checkRegistry({ source, profile, registry, report }) {
     const history = historyOf(registry);
     if (!history.tls12OnlyHardening()) return;
     // Set to 0 is MIM304's finding; this rule is about the value not being there at all.
-    const missing = netfx35Keys.filter((path) => !history.value('HKLM', path, 'SystemDefaultTlsVersions'));
+    const absent = netfx35Keys.filter((path) => !history.value('HKLM', path, 'SystemDefaultTlsVersions'));
+    if (absent.length === 0) return;
+    // A companion file of the workspace (another .reg, an .inf, a script) may set what this one leaves out.
+    const companions = companionEvidence(profile, source.fileName);
+    const setElsewhere = (path: string) => {
+      const found = companions.filter((entry) => entry.key === path);
+      return found.length > 0 && found.every((entry) => entry.value === 'on');
+    };
+    const missing = absent.filter((path) => !setElsewhere(path));
     if (missing.length === 0) return;
     const v4 = registry.blocks.find((block) => block.hive === 'HKLM' && !block.deleted && /\\\.NETFramework\\v4\.0\.30319$/i.test(block.path));
     const range = v4 ? { start: v4.pathStart ?? v4.start, end: v4.pathEnd ?? v4.end } : registry.header ?? firstKey(registry);
     const where = missing.map((path) => `HKLM\\${path}`).join(' and ');
+    const related = companions.filter((entry) => absent.includes(entry.key as (typeof netfx35Keys)[number])).map((entry) => entry.location);
     report({
       start: range.start,
       end: range.end,
       message:
         `This file hardens SCHANNEL to TLS 1.2 only (SSL 3.0, TLS 1.0 and TLS 1.1 off) but does not set SystemDefaultTlsVersions ` +
-        `under ${where}. MIM Service runs on .NET Framework 3.5 (CLR 2), which reads these v2.0.50727 keys, not the v4.0.30319 ` +
+        `under ${where}${companions.length > 0 ? ', nor does another file of the workspace' : ''}. MIM Service runs on .NET Framework 3.5 (CLR 2), which reads these v2.0.50727 keys, not the v4.0.30319 ` +
         'ones; without SystemDefaultTlsVersions=1 there (and the TLS 1.2 update for .NET 3.5, KB3154520 on Windows Server ' +
         "2012 R2), MIM Service's outgoing TLS connections offer only the protocols this file disables, and fail. Set " +
-        `SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under both v2.0.50727 keys (${preparingTls}; ${netTlsDocs}).`,
+        `SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under ${missing.length > 1 ? 'both v2.0.50727 keys' : 'that key'} (${preparingTls}; ${netTlsDocs}).`,
       fixes: registry.kind === 'reg' ? [addNetfx35Keys(source, registry, history, missing)] : undefined,
+      ...(related.length > 0 ? { related: related.slice(0, maxRelated) } : {}),
     });
   },
 };
+
+/** Related information stays short: the first few companions are enough to find the rest. */
+const maxRelated = 4;
+
+/** What the other hardening sources of the workspace leave under the .NET 3.5 keys (none without a workspace). */
+function companionEvidence(profile: HostProfile, fileName: string): KeyValueEvidence[] {
+  const self = scriptPathKey(fileName);
+  return (profile.netfx35 ?? []).filter((entry) => scriptPathKey(entry.location.file) !== self);
+}
 
 function firstKey(registry: RegistryFacts): { start: number; end: number } {
   const block = registry.blocks[0];
