@@ -41,6 +41,12 @@ const badUsages: Array<{ args: string[]; mentions: RegExp }> = [
   { args: ['--frobnicate', '.'], mentions: /unknown option "--frobnicate"/ },
   { args: [], mentions: /no file or directory given/ },
   { args: ['--fix'], mentions: /no file or directory given/ },
+  // An empty argument (an unset shell variable, `mim-lint "$DIR"`) must not lint the working directory.
+  { args: [''], mentions: /an empty path \(""\) was given/ },
+  { args: ['--fix', 'packages.config', ''], mentions: /an empty path \(""\) was given/ },
+  { args: ['report', ''], mentions: /an empty path \(""\) was given/ },
+  { args: ['--config', '', '.'], mentions: /--config needs a value: a file/ },
+  { args: ['--config=', '.'], mentions: /--config needs a value: a file/ },
   { args: ['no-such-file.config'], mentions: /cannot read no-such-file\.config: no such file or directory/ },
   { args: ['packages.config', 'missing-dir'], mentions: /cannot read missing-dir: no such file or directory/ },
 ];

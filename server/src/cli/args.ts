@@ -86,7 +86,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     const option = valueOptions[name];
     if (!option) throw new UsageError(`unknown option ${quote(name)}`);
     const value = inlineValue ?? argv[++i];
-    if (value === undefined || (inlineValue === undefined && value.startsWith('--'))) {
+    if (value === undefined || value === '' || (inlineValue === undefined && value.startsWith('--'))) {
       throw new UsageError(`${name} needs a value: ${option.choices?.join(', ') ?? `a ${option.placeholder}`}`);
     }
     if (option.choices && !option.choices.includes(value)) {
@@ -94,6 +94,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     }
     option.apply(options, value);
   }
+  // `mim-lint "$DIR"` with DIR unset must not quietly lint (or fix) the working directory.
+  if (options.paths.includes('')) throw new UsageError('an empty path ("") was given: name a file or directory, or "." for the working directory');
   if (options.command === 'report') return checkReport(options);
   if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('no file or directory given');
   if (options.format === 'markdown') throw new UsageError('--format markdown is for mim-lint report');

@@ -18,6 +18,9 @@ export function reason(error: unknown): string {
     ELOOP: 'too many levels of symbolic links',
     EISDIR: 'is a directory',
     EROFS: 'read-only file system',
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EBUSY: 'the file is in use',
   };
   if (code && known[code]) return known[code];
   return error instanceof Error ? error.message : String(error);

@@ -1,6 +1,5 @@
 // The lint action: collect, read, (fix,) lint, and build the report the formats render. Every file is
 // read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   addCallers,
@@ -24,6 +23,7 @@ import { displayPath as displayPathOf, ProjectConfigs, type AppliedConfig } from
 import type { FileReport, LintReport, WorkspaceReport } from './report';
 import { decodeText, encodeText, UnencodableTextError, type DecodedText } from '../common/text-file';
 import { allWithinBudget, LintTimeoutError } from '../common/time-budget';
+import { nodeFileSystem, replaceFile, snapshotOf, type FixFileSystem, type ReadSnapshot } from './replace-file';
 
 /** Files linted under one time budget: a watchdog per file would cost more than linting most files. */
 const budgetBatch = 64;
@@ -42,24 +42,32 @@ interface ReadFile {
   workspace: string;
   displayPath: string;
   decoded: DecodedText;
+  /** The bytes as read: --fix writes only over these. */
+  snapshot: ReadSnapshot;
 }
 
-/** `lintText`: the engine's lint unless a test replaces it (with one that never finishes, say). */
-export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lint = lint): LintOutcome {
+/**
+ * `lintText`: the engine's lint unless a test replaces it (with one that never finishes, say); `fs`:
+ * the file system files are read from and fixes written to (tests inject faults).
+ */
+export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lint = lint, fs: FixFileSystem = nodeFileSystem): LintOutcome {
   // Config files are read (and an invalid one stops the run) before any file is linted.
   const configs = new ProjectConfigs(cwd, options.config);
   const { files, warnings, workspaceOf, treeRootOf } = collectFiles(options.paths, cwd, configs);
   const configOf = (file: string) => configs.forDirectory(dirname(file), treeRootOf.get(file)!);
-  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!));
+  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!, fs));
   const flags = { fips: options.fips, tls12Only: options.tls12Only };
   let incomplete = false;
+  const failed = (message: string) => {
+    incomplete = true;
+    warnings.push(message);
+  };
   const workspaces: WorkspaceReport[] = [];
   const reports: FileReport[] = [];
   for (const [workspace, members] of groupBy(read, (file) => file.workspace)) {
     // A rule or reader that never finishes must not hang a CI job: the file is left out, and the run is incomplete.
     const stopped = (error: LintTimeoutError): [] => {
-      incomplete = true;
-      warnings.push(error.message);
+      failed(error.message);
       return [];
     };
     const sources = members.map((file) => ({ file, fileName: file.displayPath, text: file.decoded.text }));
@@ -93,7 +101,7 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
         const fix = fixes[i];
         if (fix === undefined) return [{ ...job, applied: 0 }];
         if (fix instanceof LintTimeoutError) return stopped(fix);
-        return [{ ...job, ...writeFixes(job.file, fix, warnings) }];
+        return [{ ...job, ...writeFixes(job.file, fix, warnings, failed, fs) }];
       });
       const results = allWithinBudget(toLint, (job, onRuleStart) => lintText(job.text, job.fileName, { ...job.options, onRuleStart }));
       toLint.forEach((job, i) => {
@@ -139,16 +147,27 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-function readOne(absolutePath: string, displayPath: string, workspace: string): ReadFile {
+function readOne(absolutePath: string, displayPath: string, workspace: string, fs: FixFileSystem): ReadFile {
+  let bytes: Uint8Array;
   try {
-    return { absolutePath, displayPath, workspace, decoded: decodeText(readFileSync(absolutePath)) };
+    bytes = fs.readFileSync(absolutePath);
   } catch (error) {
     throw new FileAccessError(`cannot read ${displayPath}: ${reason(error)}`);
   }
+  return { absolutePath, displayPath, workspace, decoded: decodeText(bytes), snapshot: snapshotOf(bytes) };
 }
 
-/** Writes the preferred fixes back in the file's own encoding; returns the text to report on. */
-function writeFixes(file: ReadFile, result: { text: string; applied: number }, warnings: string[]): { text: string; applied: number } {
+/**
+ * Writes the preferred fixes back in the file's own encoding; returns the text to report on. A file
+ * that cannot be written, or changed since it was read, is left as it was, and `failed` says so.
+ */
+function writeFixes(
+  file: ReadFile,
+  result: { text: string; applied: number },
+  warnings: string[],
+  failed: (message: string) => void,
+  fs: FixFileSystem,
+): { text: string; applied: number } {
   const original = { text: file.decoded.text, applied: 0 };
   if (result.applied === 0 || result.text === file.decoded.text) return original;
   const { encoding, bom, roundTrips } = file.decoded;
@@ -165,9 +184,10 @@ function writeFixes(file: ReadFile, result: { text: string; applied: number }, w
     return original;
   }
   try {
-    writeFileSync(file.absolutePath, bytes);
+    if (replaceFile(file.absolutePath, bytes, file.snapshot, fs) === 'written') return { text: result.text, applied: result.applied };
+    failed(`not fixing ${file.displayPath}: it changed on disk while mim-lint ran, and writing the fixes would undo that change; run mim-lint --fix again`);
   } catch (error) {
-    throw new FileAccessError(`cannot write ${file.displayPath}: ${reason(error)}`);
+    failed(`cannot write the fixes to ${file.displayPath}: ${reason(error)}; the file is as it was`);
   }
-  return { text: result.text, applied: result.applied };
+  return original;
 }

@@ -8,6 +8,7 @@ import { formatStylish } from './formats/stylish';
 import { helpText } from './help';
 import { lintFiles } from './lint-files';
 import { hasErrors, type LintReport } from './report';
+import type { FixFileSystem } from './replace-file';
 import { runReport } from './report-command';
 import { toolName, toolVersion } from './tool';
 
@@ -18,6 +19,8 @@ export interface CliIo {
   stderr(line: string): void;
   /** Today, as YYYY-MM-DD, for the readiness report (tests fix it). */
   today?(): string;
+  /** Where files are read and fixes written: the real file system unless a test injects faults. */
+  fileSystem?: FixFileSystem;
 }
 
 export const exitCodes = { clean: 0, errorsFound: 1, failure: 2 } as const;
@@ -46,7 +49,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(report.output);
       return exitCodes.clean;
     }
-    const outcome = lintFiles(options, io.cwd);
+    const outcome = lintFiles(options, io.cwd, undefined, io.fileSystem);
     for (const warning of outcome.warnings) io.stderr(`${toolName}: warning: ${warning}`);
     io.stdout(formatters[options.format](outcome.report));
     if (outcome.incomplete) return exitCodes.failure;
