@@ -99,3 +99,23 @@ test('an invalid config file: exit 2, one line with file, line and column, nothi
   assert.match(badJson.stderr, new RegExp(`^mim-lint: ${join('bad-json', '.mimlintrc.json').replace(/[\\.]/g, '\\$&')}:2:24: invalid config file: not valid JSON: unexpected "off"`));
   assert.equal(badJson.stderr.split('\n').length, 2, 'one line');
 });
+
+test('an ignore glob that cannot be used: exit 2 and a clear line (not an internal error); a hostile one finishes', () => {
+  const dir = makeTempDir();
+  writeTree(dir, {
+    'broken/.mimlintrc.json': '{\n  "ignore": ["archive/**", "{old"]\n}\n',
+    [`broken/${serviceConfigName}`]: serviceConfig,
+    'hostile/.mimlintrc.json': '{ "ignore": ["*a*a*a*a*a*a*a*a*a*a*a*a*b"] }',
+    [`hostile/${'a'.repeat(40)}/web.config`]: '<configuration />',
+  });
+  const broken = runCli(['broken'], dir);
+  assert.equal(broken.status, 2);
+  assert.equal(broken.stdout, '');
+  assert.equal(
+    broken.stderr.replace(/\\/g, '/'),
+    'mim-lint: broken/.mimlintrc.json:2:28: invalid config file: "{old" is not a usable glob: the "{" at character 1 is never closed\n',
+  );
+  const hostile = runCli(['--format', 'json', 'hostile'], dir);
+  assert.equal(hostile.status, 0, hostile.stderr);
+  assert.deepEqual(Object.keys(findings(hostile.stdout)), [`hostile/${'a'.repeat(40)}/web.config`]);
+});

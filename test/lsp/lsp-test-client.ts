@@ -58,6 +58,8 @@ export class LspTestClient {
   /** The scopeUri of every workspace/configuration item the server asked for. */
   readonly configurationScopes: (string | undefined)[] = [];
   settings: SettingsAnswer = () => ({});
+  /** The editor's `files.exclude` (glob → true), as VS Code answers it. */
+  filesExclude: Record<string, boolean> | null = null;
   private readonly pending = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters = new Map<string, (params: PublishDiagnosticsParams) => void>();
   private readonly versions = new Map<string, number>();
@@ -73,6 +75,7 @@ export class LspTestClient {
       Promise.all(
         params.items.map((item) => {
           this.configurationScopes.push(item.scopeUri);
+          if (item.section === 'files.exclude') return this.filesExclude;
           return item.section === 'mimLint' ? this.settings(item.scopeUri) : null;
         }),
       ),

@@ -72,6 +72,30 @@ test('files nobody opened get diagnostics; ignored, excluded-by-size and other f
   });
 });
 
+test('a files.exclude pattern that cannot be used is skipped and logged; the other patterns and the pass still work', { timeout: 20_000 }, async () => {
+  const folder = workspace({
+    [`svc/${serviceName}`]: serviceConfigWithoutFipsPolicy,
+    'archive/web.config': malformedServiceConfig,
+    [`${'a'.repeat(40)}/web.config`]: malformedServiceConfig,
+  });
+  const client = LspTestClient.spawnServer();
+  try {
+    client.settings = fipsOn;
+    // An unclosed brace, a pattern that backtracks exponentially as a regular expression, and a good one.
+    client.filesExclude = { '{archive': true, '*a*a*a*a*a*a*a*a*a*a*a*a*b': true, '**/archive': true };
+    await client.initialize({ workspaceFolders: [pathToFileURL(folder).href] });
+    assert.deepEqual(codes(await client.nextDiagnostics(uriOf(folder, `svc/${serviceName}`), 'the workspace pass')), ['MIM101']);
+    assert.deepEqual(codes(await client.nextDiagnostics(uriOf(folder, `${'a'.repeat(40)}/web.config`), 'the 40-character folder')), ['MIM001']);
+    await client.logMatching(/files\.exclude pattern "\{archive" is skipped: the "\{" at character 1 is never closed/);
+    const linted = await withTimeout(client.connection.sendRequest('mimLint/lintWorkspace'), 'the lintWorkspace response');
+    assert.equal(linted, 2, 'archive/ is excluded by the pattern that works');
+    assert.deepEqual(client.unconsumed(uriOf(folder, 'archive/web.config')), []);
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('closing a file keeps its findings (re-linted from disk); open text wins while it is open', { timeout: 20_000 }, async () => {
   const folder = workspace({ [serviceName]: serviceConfigWithoutFipsPolicy });
   const uri = uriOf(folder, serviceName);

@@ -10,13 +10,14 @@ import { toolVersion } from '../cli/tool';
 import type { MimLintSettings } from './settings';
 import { readSource, type WorkspaceIndex } from './workspace-index';
 import { workspaceFiles } from './walk';
+import type { Glob } from './glob';
 import { reportWithinBudget } from '../common/time-budget';
 
 export interface ReadinessParts {
   folder: string;
   index: WorkspaceIndex | undefined;
   settings: MimLintSettings;
-  excludes: RegExp[];
+  excludes: Glob[];
   /** Open documents: their text wins over the disk. */
   openText(fileName: string): string | undefined;
   log(message: string): void;

@@ -32,7 +32,7 @@ import { pathToFileURL } from 'node:url';
 import { LintResults } from './lint-results';
 import { defaultSettings, SettingsStore } from './settings';
 import { readinessMarkdown } from './readiness-report';
-import { globToRegExp } from './glob';
+import { compileExcludes } from './glob';
 import { isProjectConfigFile } from '../engine/config/project-config';
 import type { hostEvidence } from '../engine/index';
 import { ProjectConfigStore } from './project-configs';
@@ -160,7 +160,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         folder,
         index: workspaceIndex,
         settings: (await settingsStore?.forDocument(folderUri)) ?? defaultSettings,
-        excludes: (await filesExclude(folder)).map(globToRegExp),
+        excludes: compileExcludes(await filesExclude(folder), (message) => log.warn(message)),
         openText: (fileName) => documents.all().find((d) => fileNameOf(d.uri) === fileName)?.getText(),
         log: (message) => log.warn(message),
       }, new Date().toISOString().slice(0, 10));

@@ -3,11 +3,11 @@
 // can stop (or yield to the editor's requests) between any two files.
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { excludedBy } from './glob';
+import { excludedBy, type Glob } from './glob';
 
 const skippedDirectories = new Set(['node_modules', '.git']);
 
-export async function* workspaceFiles(folder: string, excludes: readonly RegExp[], log: (message: string) => void): AsyncGenerator<string> {
+export async function* workspaceFiles(folder: string, excludes: readonly Glob[], log: (message: string) => void): AsyncGenerator<string> {
   const pending = [folder];
   while (pending.length > 0) {
     const directory = pending.shift()!;

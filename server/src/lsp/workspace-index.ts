@@ -17,7 +17,7 @@ import {
   type HostProfile,
   type ScriptCall,
 } from '../engine/index';
-import { globToRegExp } from './glob';
+import { compileExcludes, type Glob } from './glob';
 import type { HostProfileSource } from './host-profiles';
 import { fileNameOf } from './uris';
 import { readSmallTextFile } from './read-text';
@@ -74,7 +74,7 @@ export class WorkspaceIndex implements HostProfileSource {
   /** Reads every hardening source of every folder, yielding to the event loop between files. */
   async scan(excludesFor: (folder: string) => Promise<string[]>): Promise<void> {
     for (const folder of this.folders) {
-      const excludes = (await excludesFor(folder.path)).map(globToRegExp);
+      const excludes = compileExcludes(await excludesFor(folder.path), this.log);
       await this.walk(folder, excludes);
       if (this.cancelled) return;
       // Only a profile that the scan changed re-lints open documents.
@@ -196,7 +196,7 @@ export class WorkspaceIndex implements HostProfileSource {
     });
   }
 
-  private walk(folder: FolderState, excludes: RegExp[]): Promise<void> {
+  private walk(folder: FolderState, excludes: Glob[]): Promise<void> {
     // Reads overlap; evidence is computed one file at a time, with the editor's requests in between.
     return readAhead(
       workspaceFiles(folder.path, excludes, this.log),

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintOptions } from '../engine/index';
 import { toDiagnostic, type ClientSupport, type LintedDocument } from './convert';
 import type { LintFunction } from './document-linter';
-import { globToRegExp } from './glob';
+import { compileExcludes, type Glob } from './glob';
 import { describeError } from './guard';
 import type { HostProfileSource } from './host-profiles';
 import { isLintable, lintInputsFor, lintWithinBudget, type LintOutcome } from './lint-inputs';
@@ -39,7 +39,7 @@ export interface WorkspaceLintParts {
 
 interface FolderState {
   settings: MimLintSettings;
-  excludes: RegExp[];
+  excludes: Glob[];
 }
 
 export class WorkspaceLinter {
@@ -141,7 +141,7 @@ export class WorkspaceLinter {
 
   private async lintFolder(folder: string, generation: number, seen: Set<string>): Promise<number> {
     const settings = await this.parts.settings.forDocument(pathToFileURL(folder).href);
-    const excludes = (await this.parts.filesExclude(folder)).map(globToRegExp);
+    const excludes = compileExcludes(await this.parts.filesExclude(folder), (message) => this.log(message));
     this.folderStates.set(folder, { settings, excludes });
     if (!isOn(settings)) return 0;
     let count = 0;

@@ -134,6 +134,25 @@ test('ignore: globs relative to the config folder, a folder pattern covers its c
   assert.ok(!ignores('current/web.config'));
 });
 
+test('an ignore glob that cannot be used is MIM901 on its entry; nested braces and classes are fine', () => {
+  const text = '{ "ignore": ["{a", "{a,{b,c}}", "[0-9", "!archive", "deploy/[0-9]*.cmd"] }';
+  const parsed = parseProjectConfig(text);
+  assert.deepEqual(parsed.config.ignore, ['{a,{b,c}}', 'deploy/[0-9]*.cmd']);
+  assert.deepEqual(
+    parsed.problems.map((p) => [text.slice(p.start, p.end), p.message]),
+    [
+      ['"{a"', '"{a" is not a usable glob: the "{" at character 1 is never closed'],
+      ['"[0-9"', '"[0-9" is not a usable glob: the "[" of "[0-9" is never closed'],
+      ['"!archive"', '"!archive" is not a usable glob: negated patterns ("!…") are not supported'],
+    ],
+  );
+  const [finding] = configFindings(parsed);
+  assert.equal(finding.ruleId, 'MIM901');
+  assert.match(finding.message, /^Invalid \.mimlintrc\.json: "\{a" is not a usable glob: .*This entry is ignored; the rest of the file applies\.$/);
+  const ignores = ignoreMatcher(parsed.config);
+  assert.deepEqual(['a', 'b', 'c', 'd', 'deploy/1-install.cmd', 'deploy/install.cmd'].filter(ignores), ['a', 'b', 'c', 'deploy/1-install.cmd']);
+});
+
 test('the config file is recognised by name, in any folder', () => {
   assert.ok(isProjectConfigFile('/srv/repo/.mimlintrc.json'));
   assert.ok(isProjectConfigFile('C:\\repo\\.mimlintrc.json'));

@@ -2,7 +2,7 @@
 // out; finding and reading the file is the CLI's and the server's job). A file with problems is never
 // silently dropped: every problem is reported (MIM901), and what is valid still applies. Only a file
 // that is not JSON at all applies nothing, because a half-read file could apply the wrong half.
-import { globToRegExp } from '../glob';
+import { compileGlob, GlobError } from '../glob';
 import { parseHostSetting, profileFromSettings, type HostProfile, type HostSetting } from '../profile';
 import { allRules } from '../rules/index';
 import type { SeverityOverride } from '../lint';
@@ -109,8 +109,26 @@ function readIgnore(node: JsonNode, config: ProjectConfig, problems: ConfigProbl
   if (!expect(node.type === 'array', node, 'expected an array of globs such as ["archive/**"]', problems) || node.type !== 'array') return;
   for (const item of node.items) {
     if (expect(item.type === 'string' && item.value.trim() !== '', item, 'expected a glob (a non-empty string)', problems) && item.type === 'string') {
-      config.ignore.push(item.value.trim().replace(/\\/g, '/').replace(/^\.?\//, ''));
+      const glob = item.value.trim().replace(/\\/g, '/').replace(/^\.?\//, '');
+      const problem = globProblem(glob);
+      if (expect(problem === undefined, item, `${quoteShort(item.value)} is not a usable glob: ${problem}`, problems)) config.ignore.push(glob);
     }
+  }
+}
+
+/** A value quoted for a one-line message: a hostile 5,000-character glob is shown by its start. */
+function quoteShort(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+/** Why `glob` cannot be used (an unclosed brace, say), or undefined. */
+function globProblem(glob: string): string | undefined {
+  try {
+    compileGlob(glob);
+    return undefined;
+  } catch (error) {
+    if (error instanceof GlobError) return error.message;
+    throw error;
   }
 }
 
@@ -159,6 +177,6 @@ export function withConfigRules(
 
 /** A test for paths relative to the config file's folder (forward slashes): is it in `ignore`? */
 export function ignoreMatcher(config: ProjectConfig): (relativePath: string) => boolean {
-  const patterns = config.ignore.map(globToRegExp);
+  const patterns = config.ignore.map(compileGlob);
   return (relativePath) => patterns.some((pattern) => pattern.test(relativePath));
 }
