@@ -183,7 +183,7 @@ for (const eol of eols) {
     const mim001 = result.findings.filter((f) => f.ruleId === 'MIM001');
     assert.equal(mim001.length, 1);
     assert.equal(text.slice(mim001[0].start, mim001[0].end), '--');
-    assert.match(mim001[0].message, /"--" is not allowed inside an XML comment, and this one introduces the reason of a mim-lint directive; in XML write the reason after ":"/);
+    assert.match(mim001[0].message, /"--" is not allowed inside an XML comment, and this one is in a mim-lint directive: in XML write the directive's reason after ":"/);
     const fixed = fixAll(text, serviceConfig, { profile: hosts.fips }).text;
     assert.equal(fixed, text.replace('MIM106 -- placed', 'MIM106: placed'), 'only the separator changes');
     assert.equal(parseXml(fixed).error, undefined);
@@ -192,6 +192,15 @@ for (const eol of eols) {
     assert.deepEqual(reasons(after), ['MIM106: placed as in the shipped file, CHG-20417']);
   });
 }
+
+test('XML: "--" inside the reason after a colon is reported the same way and fixed to a colon', () => {
+  const text = serviceConfigText('<!-- mim-lint-disable-next-line MIM106: placed as shipped -- see CHG-20417 -->');
+  const [finding] = run(text, serviceConfig, hosts.fips).findings.filter((f) => f.ruleId === 'MIM001');
+  assert.match(finding.message, /this one is in a mim-lint directive/);
+  const fixed = fixAll(text, serviceConfig, { profile: hosts.fips }).text;
+  assert.equal(fixed, text.replace('shipped -- see', 'shipped: see'));
+  assert.deepEqual(reasons(run(fixed, serviceConfig, hosts.fips)), ['MIM106: placed as shipped: see CHG-20417']);
+});
 
 test('XML: other MIM001 errors and "--" outside directives keep the plain message', () => {
   const ampersand = serviceConfigText('<!-- mim-lint-disable-next-line MIM106: placed as shipped -->').replace('mimservice.contoso.com', 'mim&service');

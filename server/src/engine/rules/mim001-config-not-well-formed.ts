@@ -24,8 +24,8 @@ export const mim001: ConfigRule = {
         start: dashes.start,
         end: dashes.end,
         message:
-          'Not well-formed XML: "--" is not allowed inside an XML comment, and this one introduces the reason of a ' +
-          `mim-lint directive; in XML write the reason after ":" (MIM106: reason). ${consequence}`,
+          'Not well-formed XML: "--" is not allowed inside an XML comment, and this one is in a mim-lint directive: ' +
+          `in XML write the directive's reason after ":" (MIM106: reason). ${consequence}`,
         fixes: [reasonAfterColon(source.text, dashes)],
       });
       return;
@@ -39,8 +39,8 @@ export const mim001: ConfigRule = {
 };
 
 /**
- * The `--` the parser stopped at, when it separates a mim-lint directive from its reason inside a
- * comment (`<!-- mim-lint-disable-next-line MIM106 -- reason -->`, the ESLint habit).
+ * The `--` the parser stopped at, when it is in a mim-lint directive: most often the ESLint habit of
+ * writing the reason after dashes (`<!-- mim-lint-disable-next-line MIM106 -- reason -->`).
  */
 function directiveDashes(text: string, errorAt: number): { start: number; end: number } | undefined {
   const open = text.lastIndexOf('<!--', errorAt);
