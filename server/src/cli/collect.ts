@@ -1,12 +1,14 @@
 // Which files to lint: the files named on the command line and, below each directory named, every
 // file whose kind the engine knows. Directories are walked in name order so output is stable;
-// symlinks are followed, but each real directory and file is visited once (no loops, no doubles).
-// Files and directories that the governing .mimlintrc.json `ignore`s are not visited.
+// symlinks are followed while they stay inside the directory named (a link out of it, such as
+// `loop -> ..`, is skipped with a warning), and each real directory and file is visited once (no
+// loops, no doubles). Files and directories that the governing .mimlintrc.json `ignore`s are not
+// visited.
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileKindOf } from '../engine/index';
 import { FileAccessError, reason } from './errors';
-import { treeRootOf, type ProjectConfigs } from './project-configs';
+import { displayPath, isInside, treeRootOf, type ProjectConfigs } from './project-configs';
 
 export interface CollectedFiles {
   /** Absolute paths, in the order given and walked. */
@@ -18,6 +20,11 @@ export interface CollectedFiles {
   workspaceOf: Map<string, string>;
   /** Where each file's config search stops: its directory argument, or the working directory. */
   treeRootOf: Map<string, string>;
+  /**
+   * Where --fix may write each file: its real path (through any links), when that lies inside the
+   * directory named (for a file named, its directory). Absent for a link to a file outside it.
+   */
+  writablePathOf: Map<string, string>;
   /** Things skipped that the user may want to know about (one line each, without the "mim-lint:" prefix). */
   warnings: string[];
 }
@@ -25,9 +32,11 @@ export interface CollectedFiles {
 const skippedDirectoryNames = new Set(['node_modules', '.git']);
 
 export function collectFiles(paths: readonly string[], cwd: string, configs?: ProjectConfigs): CollectedFiles {
-  const collected: CollectedFiles = { files: [], warnings: [], workspaceOf: new Map(), treeRootOf: new Map() };
+  const collected: CollectedFiles = { files: [], warnings: [], workspaceOf: new Map(), treeRootOf: new Map(), writablePathOf: new Map() };
   let workspace = '';
   let root = '';
+  /** The real path of the directory named (of a named file's directory): links may not lead out of it. */
+  let realRoot = '';
   const seen = new Set<string>();
   const add = (absolute: string) => {
     const real = realPath(absolute);
@@ -36,6 +45,12 @@ export function collectFiles(paths: readonly string[], cwd: string, configs?: Pr
     collected.files.push(absolute);
     collected.workspaceOf.set(absolute, workspace);
     collected.treeRootOf.set(absolute, root);
+    if (isInside(real, realRoot)) collected.writablePathOf.set(absolute, real);
+  };
+  const leadsOut = (link: string) => {
+    if (isInside(realPath(link), realRoot)) return false;
+    collected.warnings.push(`skipping ${displayPath(link, cwd)}: it is a link to a directory outside ${displayPath(workspace, cwd)}`);
+    return true;
   };
   const ignored = (entry: string) => configs?.forDirectory(dirname(entry), root)?.ignores(entry) === true;
   for (const path of paths) {
@@ -43,7 +58,8 @@ export function collectFiles(paths: readonly string[], cwd: string, configs?: Pr
     workspace = absolute;
     const stats = statOrThrow(absolute, path);
     root = treeRootOf(absolute, stats.isDirectory(), cwd);
-    if (stats.isDirectory()) walk(absolute, seen, add, ignored);
+    realRoot = realPath(stats.isDirectory() ? absolute : dirname(absolute));
+    if (stats.isDirectory()) walk(absolute, { seen, add, ignored, leadsOut });
     else if (!stats.isFile()) throw new FileAccessError(`cannot read ${path}: not a regular file or directory`);
     else if (ignored(absolute)) collected.warnings.push(`skipping ${path}: ignored by its .mimlintrc.json`);
     else if (fileKindOf(absolute) !== undefined) add(absolute);
@@ -54,7 +70,15 @@ export function collectFiles(paths: readonly string[], cwd: string, configs?: Pr
   return collected;
 }
 
-function walk(directory: string, seen: Set<string>, add: (file: string) => void, ignored: (entry: string) => boolean): void {
+interface Walk {
+  seen: Set<string>;
+  add(file: string): void;
+  ignored(entry: string): boolean;
+  /** A link to a directory outside the tree: warned about, not followed. */
+  leadsOut(link: string): boolean;
+}
+
+function walk(directory: string, { seen, add, ignored, leadsOut }: Walk): void {
   const real = realPath(directory);
   if (seen.has(real)) return;
   seen.add(real);
@@ -76,7 +100,8 @@ function walk(directory: string, seen: Set<string>, add: (file: string) => void,
       isFile = target?.isFile() ?? false;
     }
     if ((isDirectory || isFile) && ignored(path)) continue;
-    if (isDirectory && !skippedDirectoryNames.has(entry.name)) walk(path, seen, add, ignored);
+    if (isDirectory && entry.isSymbolicLink() && leadsOut(path)) continue;
+    if (isDirectory && !skippedDirectoryNames.has(entry.name)) walk(path, { seen, add, ignored, leadsOut });
     else if (isFile && fileKindOf(entry.name) !== undefined) add(path);
   }
 }

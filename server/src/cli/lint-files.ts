@@ -44,6 +44,8 @@ interface ReadFile {
   decoded: DecodedText;
   /** The bytes as read: --fix writes only over these. */
   snapshot: ReadSnapshot;
+  /** The real path --fix may write (see CollectedFiles.writablePathOf); undefined: a link out of the tree. */
+  writablePath: string | undefined;
 }
 
 /**
@@ -53,9 +55,9 @@ interface ReadFile {
 export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lint = lint, fs: FixFileSystem = nodeFileSystem): LintOutcome {
   // Config files are read (and an invalid one stops the run) before any file is linted.
   const configs = new ProjectConfigs(cwd, options.config);
-  const { files, warnings, workspaceOf, treeRootOf } = collectFiles(options.paths, cwd, configs);
+  const { files, warnings, workspaceOf, treeRootOf, writablePathOf } = collectFiles(options.paths, cwd, configs);
   const configOf = (file: string) => configs.forDirectory(dirname(file), treeRootOf.get(file)!);
-  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!, fs));
+  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!, writablePathOf.get(absolutePath), fs));
   const flags = { fips: options.fips, tls12Only: options.tls12Only };
   let incomplete = false;
   const failed = (message: string) => {
@@ -147,14 +149,14 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-function readOne(absolutePath: string, displayPath: string, workspace: string, fs: FixFileSystem): ReadFile {
+function readOne(absolutePath: string, displayPath: string, workspace: string, writablePath: string | undefined, fs: FixFileSystem): ReadFile {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(absolutePath);
   } catch (error) {
     throw new FileAccessError(`cannot read ${displayPath}: ${reason(error)}`);
   }
-  return { absolutePath, displayPath, workspace, decoded: decodeText(bytes), snapshot: snapshotOf(bytes) };
+  return { absolutePath, displayPath, workspace, decoded: decodeText(bytes), snapshot: snapshotOf(bytes), writablePath };
 }
 
 /**
@@ -183,8 +185,15 @@ function writeFixes(
     warnings.push(`not fixing ${file.displayPath}: ${error.message}`);
     return original;
   }
+  if (file.writablePath === undefined) {
+    warnings.push(`not fixing ${file.displayPath}: it is a link to a file outside the directory given, and --fix never writes through such a link`);
+    return original;
+  }
   try {
-    if (replaceFile(file.absolutePath, bytes, file.snapshot, fs) === 'written') return { text: result.text, applied: result.applied };
+    // Through a link inside the tree, the file it points to is replaced (the link stays a link), unless
+    // the link was changed since the walk: then it is no longer the file that was linted.
+    const target = fs.realpathSync(file.absolutePath);
+    if (target === file.writablePath && replaceFile(target, bytes, file.snapshot, fs) === 'written') return { text: result.text, applied: result.applied };
     failed(`not fixing ${file.displayPath}: it changed on disk while mim-lint ran, and writing the fixes would undo that change; run mim-lint --fix again`);
   } catch (error) {
     failed(`cannot write the fixes to ${file.displayPath}: ${reason(error)}; the file is as it was`);

@@ -86,7 +86,8 @@ export function treeRootOf(absolute: string, isDirectory: boolean, cwd: string):
   return isInside(absolute, cwd) ? cwd : dirname(absolute);
 }
 
-function isInside(path: string, root: string): boolean {
+/** Whether `path` is `root` or lies below it (both absolute, resolved the same way). */
+export function isInside(path: string, root: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 

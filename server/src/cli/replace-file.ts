@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 /** The file-system calls used here; tests pass a copy with faults in it. */
 export type FixFileSystem = Pick<
   typeof nodeFs,
-  'readFileSync' | 'statSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'chmodSync' | 'chownSync'
+  'readFileSync' | 'statSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'chmodSync' | 'chownSync' | 'realpathSync'
 >;
 
 export const nodeFileSystem: FixFileSystem = nodeFs;
