@@ -28,7 +28,7 @@ export function compatiblePreferredEdits(findings: readonly Finding[]): { edits:
     const fix = finding.fixes?.find((f) => f.preferred);
     if (!fix) continue;
     if (fix.edits.some((edit) => chosen.some((other) => conflicts(edit, other)))) continue;
-    chosen.push(...fix.edits);
+    for (const edit of fix.edits) chosen.push(edit);
     count++;
   }
   return { edits: chosen, count };

@@ -85,13 +85,52 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
     run((rule, report) => rule.checkRegistry?.({ source, profile, registry, report }));
   }
   let suppressions: Suppressions | undefined;
+  let listed = findings;
   if (kind) {
     const outcome = applySuppressions({ source, kind, comments, findings, profile, ...suppressionOptions(options, failures) });
-    findings.splice(0, findings.length, ...outcome.findings);
+    listed = outcome.findings;
     suppressions = outcome.suppressions;
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, source, findings, failures, suppressions, reusableParse };
+  return { kind, source, findings: capPerRule(listed.sort(byPosition)), failures, suppressions, reusableParse };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
+}
+
+/**
+ * How many findings of one rule a file lists. A generated or damaged file can make a rule report
+ * 100,000 times; nobody reads that many, and every front (diagnostics, SARIF, the terminal) pays for
+ * each one. The rest of that rule's findings become one finding of the same rule, at the first one
+ * left out, saying how many there are (a per-rule cap, so one noisy rule hides no other rule's findings).
+ */
+export const maxFindingsPerRule = 1000;
+
+/** `sorted` with at most maxFindingsPerRule findings per rule, and one finding per rule for the rest. */
+function capPerRule(sorted: Finding[]): Finding[] {
+  const counts = new Map<string, number>();
+  for (const finding of sorted) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  if (![...counts.values()].some((count) => count > maxFindingsPerRule)) return sorted;
+  const listedSoFar = new Map<string, number>();
+  const capped: Finding[] = [];
+  for (const finding of sorted) {
+    const listed = (listedSoFar.get(finding.ruleId) ?? 0) + 1;
+    listedSoFar.set(finding.ruleId, listed);
+    if (listed <= maxFindingsPerRule) capped.push(finding);
+    else if (listed === maxFindingsPerRule + 1) capped.push(moreFindings(finding, counts.get(finding.ruleId)! - maxFindingsPerRule));
+  }
+  return capped;
+}
+
+function moreFindings(first: Finding, more: number): Finding {
+  const count = more.toLocaleString('en-US');
+  return {
+    ruleId: first.ruleId,
+    severity: first.severity,
+    start: first.start,
+    end: first.end,
+    message: `${count} more ${first.ruleId} findings from here on are not listed: mim-lint lists the first ${maxFindingsPerRule.toLocaleString('en-US')} of a rule per file.`,
+  };
 }
 
 /** Which rules' directives can be judged (those that ran to the end), and MIM900's severity if it is on. */
@@ -119,7 +158,8 @@ function runRules(
     const found: Finding[] = [];
     try {
       run(rule, (r) => found.push({ ...r, ruleId: rule.meta.id, severity: override ?? r.severity ?? severity }));
-      findings.push(...found);
+      // One by one: spreading 130,000 findings into push() overflows the stack.
+      for (const finding of found) findings.push(finding);
     } catch (error) {
       failures.push({ ruleId: rule.meta.id, error });
     }

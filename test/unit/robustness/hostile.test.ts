@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../../server/src/engine/index';
+import { maxFindingsPerRule } from '../../../server/src/engine/lint';
 import { hosts } from '../helpers';
 import sax from 'sax';
 
@@ -98,4 +99,36 @@ function countSaxErrors(counted: () => void): () => void {
     return parser;
   };
   return () => (sax.parser = create);
+}
+
+test('65,000 FIPS elements and a .reg of 130,000 bad lines: no stack overflow, at most 1,000 findings per rule and one for the rest', () => {
+  const elements = '    <enforceFIPSPolicy enabled="true"/>\r\n'.repeat(65_000);
+  const text = `<?xml version="1.0" encoding="utf-8"?>\r\n<configuration>\r\n  <runtime>\r\n${elements}  </runtime>\r\n</configuration>\r\n`;
+  const result = quick(text);
+  assert.deepEqual(result.failures, []);
+  const duplicates = result.findings.filter((f) => f.ruleId === 'MIM107');
+  assert.equal(duplicates.length, maxFindingsPerRule + 1);
+  const rest = duplicates[maxFindingsPerRule];
+  assert.match(rest.message, /^63,999 more MIM107 findings from here on are not listed/);
+  // At the first one left out: the 1,002nd element (the first is the one the duplicates repeat).
+  assert.equal(rest.start, nthIndex(text, '<enforceFIPSPolicy', maxFindingsPerRule + 1) + 1);
+  for (const [ruleId, count] of countByRule(result.findings)) assert.ok(count <= maxFindingsPerRule + 1, `${ruleId}: ${count}`);
+
+  const reg = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso]\r\n' + 'Enabled=dword:00000001\r\n'.repeat(130_000);
+  const registry = quick(reg, 'hardening.reg');
+  assert.deepEqual(registry.failures, []);
+  assert.equal(countByRule(registry.findings).get('MIM305'), maxFindingsPerRule + 1);
+  assert.match(registry.findings.filter((f) => f.ruleId === 'MIM305').at(-1)!.message, /^129,000 more MIM305 findings/);
+});
+
+function countByRule(findings: ReadonlyArray<{ ruleId: string }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  return counts;
+}
+
+function nthIndex(text: string, snippet: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i <= n; i++) at = text.indexOf(snippet, at + 1);
+  return at;
 }

@@ -12,8 +12,8 @@ export function formatStylish(report: LintReport): string {
       const { line, column } = oneBasedRange(file.source, finding);
       return { position: `${line}:${column}`, severity: finding.severity, message: oneLine(finding.message), ruleId: finding.ruleId };
     });
-    const positionWidth = Math.max(...rows.map((row) => row.position.length));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    const positionWidth = rows.reduce((width, row) => Math.max(width, row.position.length), 0);
+    const severityWidth = rows.reduce((width, row) => Math.max(width, row.severity.length), 0);
     out.push(file.displayPath);
     for (const row of rows) {
       out.push(`  ${row.position.padEnd(positionWidth)}  ${row.severity.padEnd(severityWidth)}  ${row.message}  ${row.ruleId}`);

@@ -86,7 +86,7 @@ export function readRegFile(text: string): RegistryFacts {
     const value = readValueLine(text, lines, i, facts);
     i = value.lastLine;
     if (current.state === 'key') current.block.end = lines[i].next;
-    facts.syntaxErrors.push(...value.errors);
+    for (const valueError of value.errors) facts.syntaxErrors.push(valueError);
     if (current.state === 'none') {
       error(start, lines[i].end, 'A value line before any [key] line: regedit does not know which key to write it to. Put a [HKEY_LOCAL_MACHINE\\…] line before it.');
     } else if (current.state === 'deleted') {

@@ -29,7 +29,7 @@ export function unattendedInstallItem(workspace: ReportWorkspace): ChecklistItem
       at('interactive MIM Service install (the wizard)');
     } else if (step.tls11Before === 'on') {
       at('unattended MIM Service install with TLS 1.1 enabled: the documented workaround');
-      evidence.push(...tls11Source(workspace, script, step));
+      for (const source of tls11Source(workspace, script, step)) evidence.push(source);
     } else if (step.tls11Before === 'off') {
       failing = true;
       at('unattended MIM Service install while TLS 1.1 is disabled');
