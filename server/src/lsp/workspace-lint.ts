@@ -11,7 +11,7 @@ import type { LintFunction } from './document-linter';
 import { compileExcludes, type Glob } from './glob';
 import { describeError } from './guard';
 import type { HostProfileSource } from './host-profiles';
-import { isLintable, lintInputsFor, lintWithinBudget, type LintOutcome } from './lint-inputs';
+import { isLintable, lintInputsFor, lintInputsKey, lintWithinBudget, type LintOutcome } from './lint-inputs';
 import { LintTimeoutError } from '../common/time-budget';
 import { isInside, type ProjectConfigStore } from './project-configs';
 import type { MimLintSettings, SettingsStore } from './settings';
@@ -182,7 +182,7 @@ export class WorkspaceLinter {
       this.forget(fileName);
       return undefined;
     }
-    const stamp = `${info.mtimeMs}:${info.size}:${JSON.stringify(inputs.options)}`;
+    const stamp = `${info.mtimeMs}:${info.size}:${lintInputsKey(inputs.options)}`;
     if (this.linted.get(fileName) === stamp) return undefined;
     const read = await readTextFile(fileName, maxBytes);
     if (read && 'tooLarge' in read) return this.skipLarge(fileName, read.tooLarge, settings);

@@ -57,3 +57,12 @@ test('inferred FIPS makes MIM101 fire on the MIM Service config, pointing at the
   assert.equal(finding.ruleId, 'MIM101');
   assert.deepEqual(finding.related?.map((r) => [r.file, r.line, r.message]), [['/repo/harden.cmd', 2, 'FIPS mode is enabled here']]);
 });
+
+test('MIM306 in a repository of 400 disagreeing hosts: the message names 3 other sources and counts the rest', () => {
+  const sources = Array.from({ length: 400 }, (_, i) => ({ text: fipsScript(i % 2), fileName: `/repo/hosts/mimsvc${i}/harden.cmd` }));
+  const profile = inferProfile(sources.map((s) => hostEvidence(s.text, s.fileName)));
+  const [finding] = lint(sources[0].text, sources[0].fileName, { profile }).findings.filter((f) => f.ruleId === 'MIM306');
+  assert.match(finding.message, /disagree: \/repo\/hosts\/mimsvc1\/harden\.cmd:3 \(FIPS mode is enabled here\); .*; .* and 396 more\. /);
+  assert.ok(finding.message.length < 600, `${finding.message.length} characters`);
+  assert.equal(finding.related?.length, 399, 'the related places are all there (the language server shows a few)');
+});

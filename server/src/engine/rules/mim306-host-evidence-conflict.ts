@@ -1,4 +1,5 @@
 import type { Fact } from '../profile';
+import type { Location } from '../types';
 import { scriptPathKey } from '../script/facts';
 import type { BaseContext, Rule } from './rule';
 
@@ -12,7 +13,7 @@ function reportConflicts({ source, profile, report }: BaseContext): void {
     if (!fact.conflict) continue;
     const others = fact.evidence.filter((e) => scriptPathKey(e.file) !== here);
     for (const location of fact.evidence.filter((e) => scriptPathKey(e.file) === here)) {
-      const elsewhere = others.map((o) => `${o.file}${o.line !== undefined ? `:${o.line + 1}` : ''} (${o.message})`).join('; ');
+      const elsewhere = placesOf(others);
       report({
         start: location.start,
         end: location.end,
@@ -24,6 +25,15 @@ function reportConflicts({ source, profile, report }: BaseContext): void {
       });
     }
   }
+}
+
+/** Places a message names; the rest are counted (the related information and Show Host Profile list them all). */
+const namedPlaces = 3;
+
+function placesOf(locations: readonly Location[]): string {
+  const named = locations.slice(0, namedPlaces).map((o) => `${o.file}${o.line !== undefined ? `:${o.line + 1}` : ''} (${o.message})`);
+  const more = locations.length - named.length;
+  return more > 0 ? `${named.join('; ')} and ${more.toLocaleString('en-US')} more` : named.join('; ');
 }
 
 export const mim306: Rule = {
