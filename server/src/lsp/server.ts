@@ -3,6 +3,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -48,7 +50,8 @@ export interface ServerOptions {
   hostEvidence?: typeof hostEvidence;
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): { shutdownReceived(): boolean } {
+  let shutdownReceived = false;
   const documents = new TextDocuments(TextDocument);
   const results = new LintResults();
   let hostProfiles: HostProfileSource = options.hostProfiles ?? new UnknownHostSource();
@@ -151,23 +154,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onRequest(
-    readinessReportRequest,
-    guarded(log, 'readinessReport', '', async ({ folderUri }) => {
-      const folder = fileNameOf(folderUri);
-      if (folder === undefined) return '';
-      return readinessMarkdown({
-        folder,
-        index: workspaceIndex,
-        settings: (await settingsStore?.forDocument(folderUri)) ?? defaultSettings,
-        excludes: compileExcludes(await filesExclude(folder), (message) => log.warn(message)),
-        openText: (fileName) => documents.all().find((d) => fileNameOf(d.uri) === fileName)?.getText(),
-        log: (message) => log.warn(message),
-      }, new Date().toISOString().slice(0, 10));
-    }),
-  );
+  const readinessReport = guarded(log, 'readinessReport', '', async (folderUri: string) => {
+    const folder = fileNameOf(folderUri);
+    if (folder === undefined) return '';
+    return readinessMarkdown({
+      folder,
+      index: workspaceIndex,
+      settings: (await settingsStore?.forDocument(folderUri)) ?? defaultSettings,
+      excludes: compileExcludes(await filesExclude(folder), (message) => log.warn(message)),
+      openText: (fileName) => documents.all().find((d) => fileNameOf(d.uri) === fileName)?.getText(),
+      log: (message) => log.warn(message),
+    }, new Date().toISOString().slice(0, 10));
+  });
+  connection.onRequest(readinessReportRequest, (params: unknown) => readinessReport(stringParameter(params, 'folderUri', readinessReportRequest.method)));
 
-  connection.onRequest(hostProfileRequest, (params) => toWireProfile(hostProfiles.baseProfileFor(params.uri)));
+  connection.onRequest(hostProfileRequest, (params: unknown) => toWireProfile(hostProfiles.baseProfileFor(stringParameter(params, 'uri', hostProfileRequest.method))));
 
   /** `files.exclude` of a folder: patterns set to true. */
   async function filesExclude(folder: string): Promise<string[]> {
@@ -208,6 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onShutdown(() => {
+    shutdownReceived = true;
     workspaceIndex?.cancel();
     workspaceLinter?.cancel();
     linter?.dispose();
@@ -215,6 +217,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+  return { shutdownReceived: () => shutdownReceived };
+}
+
+/** A request's `key` parameter, which must be a string: anything else is the client's mistake, said as such. */
+function stringParameter(params: unknown, key: string, method: string): string {
+  const value = typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[key] : undefined;
+  if (typeof value !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${method} needs the parameters { "${key}": string }.`);
+  return value;
 }
 
 function clientSupport(capabilities: ClientCapabilities): ClientSupport {
