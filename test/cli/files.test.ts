@@ -114,3 +114,12 @@ test('--fips and --tls12-only set the host profile the rules see', () => {
   const autoIds = auto.files[0].findings.map((f: { ruleId: string }) => f.ruleId);
   assert.ok(onIds.includes('MIM102') && !autoIds.includes('MIM102'), 'MIM102 only applies on a FIPS host');
 });
+
+test('a file of NUL bytes (4 MB) is skipped with a warning, up front; the other files are linted', () => {
+  const dir = makeTempDir();
+  writeTree(dir, { [join('dump', 'web.config')]: new Uint8Array(4 * 1024 * 1024), [join('svc', serviceConfigName)]: notWellFormed });
+  const run = runCli(['--format', 'json', '--fips', 'on', '.'], dir);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /^mim-lint: warning: skipping dump[\\/]web\.config: it holds NUL characters near its start, so it is binary content, not text \(a UTF-16 file needs its byte order mark\)$/m);
+  assert.deepEqual(lintedFiles(run.stdout), [join('svc', serviceConfigName)]);
+});

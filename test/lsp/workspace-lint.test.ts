@@ -163,3 +163,22 @@ test('50 MB files are skipped with a message; a file rewritten while the pass re
     assert.deepEqual(client.unconsumed(uriOf(folder, 'huge/hardening.reg')), []);
   });
 });
+
+test('a file of NUL bytes is skipped with one log line, on disk and when opened; the other files are linted', { timeout: 20_000 }, async () => {
+  const nuls = '\0'.repeat(512 * 1024);
+  const folder = workspace({ [`svc/${serviceName}`]: serviceConfigWithoutFipsPolicy, 'dump/web.config': nuls, 'dump/install.cmd': nuls });
+  await withServer(folder, fipsOn, async (client) => {
+    assert.deepEqual(codes(await client.nextDiagnostics(uriOf(folder, `svc/${serviceName}`), 'the service config')), ['MIM101']);
+    await client.logMatching(/Not linting .*dump.web\.config: it holds NUL characters near its start, so it is binary content, not text/);
+    await client.logMatching(/Not linting .*dump.install\.cmd: it holds NUL characters/);
+    assert.deepEqual(client.unconsumed(uriOf(folder, 'dump/web.config')), []);
+
+    const opened = uriOf(folder, 'dump/opened.exe.config');
+    await client.open(opened, `<configuration>${'\0'.repeat(100)}</configuration>`);
+    await client.logMatching(/Not linting file:.*dump\/opened\.exe\.config: it holds NUL characters/);
+    // A real edit makes it text again, and it is linted.
+    await client.change(opened, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 131 } }, text: malformedServiceConfig }]);
+    assert.deepEqual(codes(await client.nextDiagnostics(opened, 'the repaired document')), ['MIM001']);
+    assert.equal(client.logs.filter((line) => line.includes('opened.exe.config: it holds NUL')).length, 1, 'said once');
+  });
+});

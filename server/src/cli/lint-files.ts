@@ -21,7 +21,7 @@ import { collectFiles } from './collect';
 import { FileAccessError, reason } from './errors';
 import { displayPath as displayPathOf, ProjectConfigs, type AppliedConfig } from './project-configs';
 import type { FileReport, LintReport, WorkspaceReport } from './report';
-import { decodeText, encodeText, UnencodableTextError, type DecodedText } from '../common/text-file';
+import { binarySkipReason, decodeText, encodeText, isBinaryText, UnencodableTextError, type DecodedText } from '../common/text-file';
 import { allWithinBudget, LintTimeoutError } from '../common/time-budget';
 import { nodeFileSystem, replaceFile, snapshotOf, type FixFileSystem, type ReadSnapshot } from './replace-file';
 
@@ -66,7 +66,7 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
   };
   const workspaces: WorkspaceReport[] = [];
   const reports: FileReport[] = [];
-  for (const [workspace, members] of groupBy(read, (file) => file.workspace)) {
+  for (const [workspace, members] of groupBy(textFiles(read, warnings), (file) => file.workspace)) {
     // A rule or reader that never finishes must not hang a CI job: the file is left out, and the run is incomplete.
     const stopped = (error: LintTimeoutError): [] => {
       failed(error.message);
@@ -136,6 +136,15 @@ function inBatches<Job extends { fileName: string; text: string }, Result>(jobs:
   const outcomes: Array<Result | LintTimeoutError> = [];
   for (let at = 0; at < jobs.length; at += budgetBatch) outcomes.push(...allWithinBudget(jobs.slice(at, at + budgetBatch), run));
   return outcomes;
+}
+
+/** The files that hold text; binary ones (a file of NUL bytes) are skipped with a warning, not linted. */
+function textFiles(files: readonly ReadFile[], warnings: string[]): ReadFile[] {
+  return files.filter((file) => {
+    if (!isBinaryText(file.decoded.text)) return true;
+    warnings.push(`skipping ${file.displayPath}: ${binarySkipReason}`);
+    return false;
+  });
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -39,6 +39,22 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   return decodeBody(bytes, 'windows-1252', false);
 }
 
+/** How far into a text a NUL character makes it binary: git looks at the first 8,000 bytes the same way. */
+const binaryProbeLength = 8000;
+
+/**
+ * Whether decoded text is binary content rather than text: a NUL character near its start. No config,
+ * script, registry export or security template has one (regedit's UTF-16 has its BOM and is decoded),
+ * and linting megabytes of NULs as XML or a script only costs time.
+ */
+export function isBinaryText(text: string): boolean {
+  const nul = text.indexOf('\0');
+  return nul >= 0 && nul < binaryProbeLength;
+}
+
+/** Why a binary file is skipped, for the CLI's warning and the server's log. */
+export const binarySkipReason = 'it holds NUL characters near its start, so it is binary content, not text (a UTF-16 file needs its byte order mark)';
+
 /** The bytes of `text` in `encoding`, with the BOM when `bom` is set. */
 export function encodeText(text: string, encoding: TextEncodingName, bom: boolean): Uint8Array {
   const body = encodeBody(text, encoding);

@@ -10,6 +10,7 @@ import { describeError } from './guard';
 import type { HostProfileSource } from './host-profiles';
 import { isLintable, lintInputsFor, lintWithinBudget } from './lint-inputs';
 import { LintTimeoutError } from '../common/time-budget';
+import { binarySkipReason, isBinaryText } from '../common/text-file';
 import type { LintResults } from './lint-results';
 import type { ProjectConfigStore } from './project-configs';
 import type { SettingsStore } from './settings';
@@ -117,6 +118,7 @@ export class DocumentLinter {
     // The reuse options stay out of `inputs.options`, which is kept with the results (code actions
     // re-lint with it): a chain of earlier results must not be kept alive through it.
     const text = document.getText();
+    if (isBinaryText(text)) return this.binarySkipped(uri, version);
     const options = { ...inputs.options, reusable: true, reuseFrom: this.lastLint.get(uri) };
     const [result] = lintWithinBudget(this.lintText, [{ text, fileName, options }], this.parts.lintBudgetMs);
     if (result instanceof LintTimeoutError) return this.lintStopped(uri, version, result);
@@ -159,6 +161,17 @@ export class DocumentLinter {
     this.parts.connection
       .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `MIM Lint: ${error.message}` })
       .catch(() => undefined);
+  }
+
+  /** Binary content (a file of NULs opened as text): nothing to lint; said once in the log. */
+  private binarySkipped(uri: string, version: number): void {
+    this.lastLint.delete(uri);
+    this.parts.results.delete(uri);
+    if (this.published.delete(uri)) this.publish(uri, version, []);
+    const message = `Not linting ${uri}: ${binarySkipReason}.`;
+    if (this.loggedFailures.get(uri) === message) return;
+    this.loggedFailures.set(uri, message);
+    this.parts.connection.console.log(message);
   }
 
   private logFailures(uri: string, failures: LintResult['failures']): void {

@@ -13,6 +13,7 @@ import { describeError } from './guard';
 import type { HostProfileSource } from './host-profiles';
 import { isLintable, lintInputsFor, lintInputsKey, lintWithinBudget, type LintOutcome } from './lint-inputs';
 import { LintTimeoutError } from '../common/time-budget';
+import { binarySkipReason, isBinaryText } from '../common/text-file';
 import { isInside, type ProjectConfigStore } from './project-configs';
 import type { MimLintSettings, SettingsStore } from './settings';
 import { fileNameOf } from './uris';
@@ -186,6 +187,13 @@ export class WorkspaceLinter {
     if (this.linted.get(fileName) === stamp) return undefined;
     const read = await readTextFile(fileName, maxBytes);
     if (read && 'tooLarge' in read) return this.skipLarge(fileName, read.tooLarge, settings);
+    if (read && isBinaryText(read.text)) {
+      // Logged once: the stamp keeps it from being read again until it changes.
+      this.log(`Not linting ${fileName}: ${binarySkipReason}.`);
+      this.forget(fileName);
+      this.linted.set(fileName, stamp);
+      return undefined;
+    }
     return read === undefined ? undefined : { fileName, uri, stamp, text: read.text, options: inputs.options };
   }
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { lint } from '../../../server/src/engine/index';
 import { maxFindingsPerRule } from '../../../server/src/engine/lint';
 import { hosts } from '../helpers';
+import { decodeText, isBinaryText } from '../../../server/src/common/text-file';
 import sax from 'sax';
 
 const config = 'Microsoft.ResourceManagement.Service.exe.config';
@@ -132,3 +133,12 @@ function nthIndex(text: string, snippet: string, n: number): number {
   for (let i = 0; i <= n; i++) at = text.indexOf(snippet, at + 1);
   return at;
 }
+
+test('binary content is told from text by a NUL near the start, as git does; UTF-16 with its BOM is text', () => {
+  assert.equal(isBinaryText(decodeText(new Uint8Array(4 * 1024 * 1024)).text), true, '4 MB of NUL bytes');
+  const regedit = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso]\r\n"Enabled"=dword:00000001\r\n', 'utf16le')]);
+  assert.equal(isBinaryText(decodeText(regedit).text), false, 'a regedit export');
+  assert.equal(isBinaryText(decodeText(regedit.subarray(2)).text), true, 'the same export without its BOM cannot be read as text');
+  assert.equal(isBinaryText(`<configuration>${' '.repeat(9000)}\0</configuration>`), false, 'one stray NUL far in is left to the rules (MIM001)');
+  assert.equal(isBinaryText('@echo off\r\nrem \0\r\n'), true);
+});
