@@ -19,6 +19,7 @@ test('**, * and ?: directories, one segment, one character; a folder covers its 
   assert.deepEqual(matching('install-?.cmd', paths), ['install-1.cmd']);
   assert.deepEqual(matching('**', paths), paths);
   assert.deepEqual(matching('OLD/Web.Config', paths), ['old/web.config'], 'case-insensitive, as Windows paths are');
+  assert.deepEqual(matching('install-?.cmd', ['install-😀.cmd', 'install-😀😀.cmd']), ['install-😀.cmd'], '"?" is one character, also outside the BMP');
 });
 
 test('braces, nested braces and an empty alternative', () => {

@@ -23,7 +23,7 @@ const maxAlternatives = 64;
 
 type CharToken = { kind: 'star' } | { kind: 'one' } | { kind: 'char'; char: string } | { kind: 'class'; negated: boolean; ranges: Array<[string, string]> };
 /** One path segment's pattern, or `**`: any number of segments, none included. */
-type SegmentPattern = { kind: 'globstar' } | { kind: 'segment'; tokens: CharToken[] };
+type SegmentPattern = { kind: 'globstar' } | { kind: 'segment'; tokens: CharToken[]; literal?: string };
 
 /** Compiles `glob`, or throws a GlobError that says what is wrong with it. */
 export function compileGlob(glob: string): Glob {
@@ -37,10 +37,22 @@ export function compileGlob(glob: string): Glob {
   return {
     source: glob,
     test(relativePath: string): boolean {
-      const segments = relativePath.toLowerCase().split('/').filter((segment) => segment !== '');
+      const segments = segmentsOf(relativePath);
       return alternatives.some((pattern) => matchSequence(pattern, segments, matchSegment));
     },
   };
+}
+
+/** The last path split, kept because every glob of a list tests the same path in turn. */
+let lastPath: string | undefined;
+let lastSegments: ReadonlyArray<ArrayLike<string>> = [];
+
+function segmentsOf(relativePath: string): ReadonlyArray<ArrayLike<string>> {
+  if (relativePath !== lastPath) {
+    lastSegments = relativePath.toLowerCase().split('/').filter((segment) => segment !== '').map(characters);
+    lastPath = relativePath;
+  }
+  return lastSegments;
 }
 
 /** Whether one of `globs` matches the relative path. */
@@ -87,10 +99,17 @@ function compileAlternative(glob: string): SegmentPattern[] {
   const segments: SegmentPattern[] = glob
     .split('/')
     .filter((segment) => segment !== '')
-    .map((segment) => (segment === '**' ? { kind: 'globstar' } : { kind: 'segment', tokens: compileSegment(segment) }));
+    .map((segment) => (segment === '**' ? { kind: 'globstar' } : compileNamePattern(segment)));
   // A pattern that matches a folder excludes everything below it.
   if (segments[segments.length - 1]?.kind !== 'globstar') segments.push({ kind: 'globstar' });
   return segments;
+}
+
+/** A name without wildcards (`node_modules`) is compared as a whole string, the common case made cheap. */
+function compileNamePattern(segment: string): SegmentPattern {
+  const tokens = compileSegment(segment);
+  const literal = tokens.every((token) => token.kind === 'char') ? segment.toLowerCase() : undefined;
+  return { kind: 'segment', tokens, literal };
 }
 
 function compileSegment(segment: string): CharToken[] {
@@ -133,7 +152,7 @@ function compileClass(chars: string[], open: number, tokens: CharToken[]): numbe
  * segment, segments within a path. Elements other than the star match exactly one item, so on a
  * mismatch only the last star needs to take one more item: O(pattern × items).
  */
-function matchSequence<P extends { kind: string }, T>(pattern: readonly P[], items: readonly T[], matchOne: (p: P, item: T) => boolean): boolean {
+function matchSequence<P extends { kind: string }, T>(pattern: readonly P[], items: ArrayLike<T>, matchOne: (p: P, item: T) => boolean): boolean {
   const isStar = (p: P) => p.kind === 'star' || p.kind === 'globstar';
   let p = 0;
   let i = 0;
@@ -155,8 +174,15 @@ function matchSequence<P extends { kind: string }, T>(pattern: readonly P[], ite
   return p === pattern.length;
 }
 
-function matchSegment(pattern: SegmentPattern, segment: string): boolean {
-  return pattern.kind === 'segment' && matchSequence(pattern.tokens, Array.from(segment), matchChar);
+function matchSegment(pattern: SegmentPattern, segment: ArrayLike<string>): boolean {
+  if (pattern.kind !== 'segment') return false;
+  if (pattern.literal !== undefined && typeof segment === 'string') return pattern.literal === segment;
+  return matchSequence(pattern.tokens, segment, matchChar);
+}
+
+/** A segment's characters: the string itself (indexable) unless a surrogate pair must count as one for `?`. */
+function characters(segment: string): ArrayLike<string> {
+  return /[\uD800-\uDFFF]/.test(segment) ? Array.from(segment) : segment;
 }
 
 function matchChar(token: CharToken, char: string): boolean {
