@@ -51,7 +51,8 @@ export function projectConfigSchema(): object {
       },
       ignore: {
         type: 'array',
-        description: "Files not to lint: globs relative to this file's folder (** for any depth; a folder covers its contents).",
+        description:
+          "Files not to lint: globs relative to this file's folder, in VS Code's syntax (** any depth, * and ? within a name, {a,b} nested, [abc], [!a]; no ! negation); a folder covers its contents.",
         items: { type: 'string', minLength: 1 },
       },
     },
