@@ -28,6 +28,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { startServer, type ServerOptions } from '../../server/src/lsp/server';
@@ -129,10 +130,13 @@ export class LspTestClient {
     });
   }
 
+  /** What the server answered to `initialize`. */
+  serverCapabilities: ServerCapabilities = {};
+
   async initialize(capabilities: { configuration?: boolean; workspaceFolders?: string[] } = {}): Promise<void> {
     const configuration = capabilities.configuration ?? true;
     const folders = capabilities.workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null;
-    await withTimeout(
+    const result = await withTimeout(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: this.transport.processId,
         rootUri: null,
@@ -147,6 +151,7 @@ export class LspTestClient {
       }),
       'the initialize response',
     );
+    this.serverCapabilities = result.capabilities;
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 

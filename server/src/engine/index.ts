@@ -14,3 +14,4 @@ export type * from './types';
 export { hostEvidence, type HostEvidence, type FactEvidence } from './host/evidence';
 export { inferProfile } from './host/infer';
 export type { RuleFailure } from './lint';
+export { completionsAt, type AssistCompletion, type AssistItemKind } from './assist/completion';

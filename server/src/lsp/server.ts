@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllAction, fixAllKind } from './code-actions';
+import { completionItems, completionTriggerCharacters } from './completion';
 import type { ClientSupport } from './convert';
 import { DocumentLinter, type LintFunction } from './document-linter';
 import { UnknownHostSource, type HostProfileSource } from './host-profiles';
@@ -101,6 +102,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind] },
         executeCommandProvider: { commands: [applyFixAllCommand] },
+        completionProvider: { triggerCharacters: completionTriggerCharacters },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'mim-lint' },
@@ -194,6 +196,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(
     guarded(log, 'codeAction', [], (params) => codeActions(params, documents.get(params.textDocument.uri), results, support)),
   );
+
+  connection.onCompletion(guarded(log, 'completion', [], (params) => completionItems(params, documents.get(params.textDocument.uri))));
 
   // "MIM Lint: Fix All Problems in File": the same edits as source.fixAll.mimLint, applied by the client.
   connection.onExecuteCommand(

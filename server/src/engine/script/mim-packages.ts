@@ -61,6 +61,9 @@ const serviceAndPortalFeatures: readonly PackageFeature[] = [
   { name: 'ServerComponents', installs: 'not documented (seen in a public PAM install script)' },
 ];
 
+/** The standard Windows Installer properties, which every package accepts. */
+export const standardPropertyNames: ReadonlySet<string> = new Set(standardProperties);
+
 export const knownPackages: Partial<Record<string, PackageKnowledge>> = {
   'mim-service': { properties: new Set([...standardProperties, ...serviceAndPortal]), features: serviceAndPortalFeatures },
   // Public Sync scripts pass only ADDLOCAL=ALL: its feature names are not known.
@@ -113,3 +116,121 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   }
   return best;
 }
+
+const seen = {
+  a: 'seen in several public install scripts',
+  b: 'seen in xMIMDsc',
+  c: 'seen in a public command-line generator',
+  d: 'seen in a public blog post that read it from /l*v logs',
+  msi: 'standard Windows Installer property',
+};
+
+/**
+ * What each property does and where it was seen (facts §1.2, §1.3); completion and hover show it.
+ * Every property in `knownPackages` has an entry (a unit test checks it).
+ */
+export const propertyDescriptions: Readonly<Record<string, string>> = {
+  ADDLOCAL: `Features to install, comma-separated and case-sensitive, or ALL (${seen.msi}).`,
+  REMOVE: `Features to remove, comma-separated and case-sensitive, or ALL (${seen.msi}).`,
+  ADDDEFAULT: `Features to install in their default configuration (${seen.msi}).`,
+  ADDSOURCE: `Features to run from source (${seen.msi}).`,
+  ADVERTISE: `Features to advertise (${seen.msi}).`,
+  REINSTALL: `Features to reinstall (${seen.msi}).`,
+  REINSTALLMODE: `How a reinstall replaces files, e.g. omus (${seen.msi}).`,
+  INSTALLDIR: `Installation folder; MIM's default is C:\\Program Files\\Microsoft Forefront Identity Manager\\2010\\ (${seen.msi}).`,
+  TARGETDIR: `Root destination folder (${seen.msi}).`,
+  ALLUSERS: `Per-machine (1) or per-user install (${seen.msi}).`,
+  REBOOT: `Restart behaviour: Force, Suppress or ReallySuppress (or F, S, R) (${seen.msi}).`,
+  REBOOTPROMPT: `S suppresses the restart prompt (${seen.msi}).`,
+  TRANSFORMS: `Transforms (.mst) to apply (${seen.msi}).`,
+  PATCH: `Patches (.msp) to apply (${seen.msi}).`,
+  MSIFASTINSTALL: `Shortens a large install (0–7) (${seen.msi}).`,
+  MSIRMSHUTDOWN: `Restart Manager shutdown of applications using files (${seen.msi}).`,
+  MSIDISABLERMRESTART: `1 keeps Restart Manager from restarting applications (${seen.msi}).`,
+  MSIRESTARTMANAGERCONTROL: `Disable turns Restart Manager off (${seen.msi}).`,
+  ARPSYSTEMCOMPONENT: `1 hides the product from Programs and Features (${seen.msi}).`,
+  LIMITUI: `1 limits the UI to basic (${seen.msi}).`,
+  MSILOGGINGMODE: `Logging mode, as the /l switch (${seen.msi}).`,
+  ROOTDRIVE: `Default drive for the destination folder (${seen.msi}).`,
+  COMPANYNAME: `Organisation name for the registration (${seen.msi}).`,
+  USERNAME: `User name for the registration (${seen.msi}).`,
+  ACCEPT_EULA: `1 accepts the licence terms; required unattended (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SQMOPTINSETTING: `0 or 1: joins the Customer Experience Improvement Program (${seen.a}).`,
+  SQLSERVER_SERVER: `SQL Server, instance, alias or AG listener of the MIM Service database (${seen.a}, ${seen.b}).`,
+  SQLSERVER_DATABASE: `MIM Service database name, usually FIMService (${seen.a}, ${seen.b}).`,
+  EXISTINGDATABASE: `0 creates a new database, 1 reuses the existing one (${seen.a}, ${seen.b}).`,
+  MAIL_SERVER: `Exchange or SMTP host, or outlook.office365.com (${seen.a}, ${seen.b}).`,
+  MAIL_SERVER_USE_SSL: `0 or 1: connect to the mail server over SSL/TLS (${seen.a}, ${seen.b}, ${seen.c}).`,
+  MAIL_SERVER_IS_EXCHANGE: `0 or 1: the mail server is Exchange (${seen.a}, ${seen.b}, ${seen.c}).`,
+  MAIL_SERVER_IS_EXCHANGE_ONLINE: `0 or 1: the mail server is Exchange Online (${seen.b}, ${seen.c}).`,
+  POLL_EXCHANGE_ENABLED: `0 or 1: the MIM Service polls Exchange for approval mail (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SERVICE_ACCOUNT_NAME: `MIM Service account; a gMSA name ends in $ (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SERVICE_ACCOUNT_PASSWORD: `MIM Service account password; empty for a gMSA (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SERVICE_ACCOUNT_DOMAIN: `MIM Service account domain (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SERVICE_ACCOUNT_EMAIL: `MIM Service account mailbox (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SERVICE_ACCOUNT_EMAIL_PASSWORD: `MIM Service mailbox password (${seen.a}, ${seen.b}, ${seen.c}).`,
+  USE_MANAGED_ACCOUNT_FOR_SERVICE: `0 or 1: the service account is a gMSA (${seen.b}, ${seen.c}).`,
+  SYNCHRONIZATION_SERVER: `MIM Synchronization Service host (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SYNCHRONIZATION_SERVER_ACCOUNT: `Account of the MIM management agent, DOMAIN\\name (${seen.a}, ${seen.b}, ${seen.c}).`,
+  SERVICEADDRESS: `MIM Service address the Portal uses (${seen.a}, ${seen.b}, ${seen.c}, ${seen.d}).`,
+  SERVICE_MANAGER_SERVER: `System Center Service Manager server, for MIM Reporting (${seen.b}, ${seen.c}).`,
+  CERTIFICATE_NAME: `Service certificate; ForefrontIdentityManager is the self-signed default, which fails on TLS 1.2-only hosts (${seen.a}, ${seen.d}).`,
+  SHAREPOINT_URL: `SharePoint site collection URL of the MIM Portal (${seen.a}, ${seen.c}, ${seen.d}).`,
+  SHAREPOINTUSERS_CONF: `0 or 1: grant authenticated users access to the Portal site (${seen.a}, ${seen.c}, ${seen.d}).`,
+  SHAREPOINTTIMEOUT: `Timeout for the SharePoint configuration step (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_PORTAL_URL: `URL of the SSPR registration portal (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_ACCOUNT: `Application pool account of the SSPR registration portal (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_ACCOUNT_PASSWORD: `Password of the SSPR registration account (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_HOSTNAME: `Host name of the SSPR registration site (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_PORT: `Port of the SSPR registration site (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_SERVERNAME: `MIM Service server the registration portal talks to (${seen.a}, ${seen.c}, ${seen.d}).`,
+  IS_REGISTRATION_EXTRANET: `Extranet or None (sometimes 1): registration portal exposure (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_FIREWALL_CONF: `Opens the registration portal port in the firewall (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REGISTRATION_FIREWALL_CONFIG: `Spelling of REGISTRATION_FIREWALL_CONF seen in some scripts (${seen.a}).`,
+  RESET_ACCOUNT: `Application pool account of the SSPR reset portal (${seen.a}, ${seen.c}, ${seen.d}).`,
+  RESET_ACCOUNT_PASSWORD: `Password of the SSPR reset account (${seen.a}, ${seen.c}, ${seen.d}).`,
+  RESET_HOSTNAME: `Host name of the SSPR reset site (${seen.a}, ${seen.c}, ${seen.d}).`,
+  RESET_PORT: `Port of the SSPR reset site (${seen.a}, ${seen.c}, ${seen.d}).`,
+  RESET_SERVERNAME: `MIM Service server the reset portal talks to (${seen.a}, ${seen.c}, ${seen.d}).`,
+  IS_RESET_EXTRANET: `Extranet or None: reset portal exposure (${seen.a}, ${seen.c}, ${seen.d}).`,
+  RESET_FIREWALL_CONF: `Opens the reset portal port in the firewall (${seen.a}, ${seen.c}, ${seen.d}).`,
+  REQUIRE_REGISTRATION_INFO: `SSPR flag: require registration information (${seen.a}).`,
+  REQUIRE_RESET_INFO: `SSPR flag: require reset information (${seen.a}).`,
+  PASSWORDUSERS_CONF: `SSPR flag: configure password users (${seen.a}).`,
+  PAM_REST_API_APPPOOL_ACCOUNT_NAME: `PAM REST API application pool account (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_REST_API_APPPOOL_ACCOUNT_PASSWORD: `PAM REST API application pool password (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_REST_API_APPPOOL_ACCOUNT_DOMAIN: `PAM REST API application pool domain (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_COMPONENT_SERVICE_ACCOUNT_NAME: `PAM component service account (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_COMPONENT_SERVICE_ACCOUNT_PASSWORD: `PAM component service password (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_COMPONENT_SERVICE_ACCOUNT_DOMAIN: `PAM component service domain (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_MONITORING_SERVICE_ACCOUNT_NAME: `PAM monitoring service account (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_MONITORING_SERVICE_ACCOUNT_PASSWORD: `PAM monitoring service password (${seen.a}, ${seen.b}, ${seen.c}).`,
+  PAM_MONITORING_SERVICE_ACCOUNT_DOMAIN: `PAM monitoring service domain (${seen.a}, ${seen.b}, ${seen.c}).`,
+  MIMPAM_REST_API_PORT: `PAM REST API port: 8086 in Microsoft's PAM guide, 8089 in xMIMDsc (${seen.a}, ${seen.b}, ${seen.c}).`,
+  FIREWALL_CONF: `0 or 1: open the service ports (5725/5726) in the firewall (${seen.a}, ${seen.b}, ${seen.c}, ${seen.d}).`,
+  RMS_PORT: `MIM Service resource management port, 5725 (${seen.d}).`,
+  STS_PORT: `MIM Service security token service port, 5726 (${seen.d}).`,
+  KEEPSQLJOBS: 'Keeps the MIM SQL Agent jobs on upgrade; new in SP2 (Microsoft version history; casing not shown publicly).',
+  STORESERVER: `SQL Server host of the Synchronization Service database (${seen.a}).`,
+  SQLINSTANCE: `Named SQL instance of the Synchronization Service database (${seen.a}).`,
+  SQLDB: `Synchronization Service database name; default FIMSynchronizationService (${seen.a}).`,
+  SQLSERVERSTORE: `RemoteMachine or LocalMachine: where the Sync database is; some scripts set it through a transform instead (${seen.a}).`,
+  SERVICEACCOUNT: `Synchronization Service account; a gMSA name ends in $ (${seen.a}).`,
+  SERVICEPASSWORD: `Synchronization Service account password; empty for a gMSA (${seen.a}).`,
+  SERVICEDOMAIN: `Synchronization Service account domain (${seen.a}).`,
+  GROUPADMINS: `MIMSyncAdmins group, DOMAIN\\name (${seen.a}).`,
+  GROUPOPERATORS: `MIMSyncOperators group (${seen.a}).`,
+  GROUPACCOUNTJOINERS: `MIMSyncJoiners group (${seen.a}).`,
+  GROUPBROWSE: `MIMSyncBrowse group (${seen.a}).`,
+  GROUPPASSWORDSET: `MIMSyncPasswordSet group (${seen.a}).`,
+};
+
+/** What each REBOOT value does (learn.microsoft.com/windows/win32/msi/reboot). */
+export const rebootValueDescriptions: Readonly<Record<string, string>> = {
+  Force: 'Always prompts for a restart at the end (restarts without prompt when unattended).',
+  Suppress: 'Suppresses restarts at the end, but not those ForceReboot actions ask for.',
+  ReallySuppress: 'Suppresses every restart the installation would start.',
+  F: 'Force, by its first letter.',
+  S: 'Suppress, by its first letter.',
+  R: 'ReallySuppress, by its first letter.',
+};

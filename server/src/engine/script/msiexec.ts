@@ -39,6 +39,12 @@ export interface MsiInvocation {
 const packageActions = new Set(['i', 'package', 'p', 'update', 'x', 'uninstall', 'a', 'f', 'j']);
 const switchesWithArgument = /^(l[*a-z!+]*|log|t|g|c|m)$/; // /l*v log, /log log, /t transform …
 
+/** `/l*v`, `/log`, `/t` …: a switch whose next argument is a file, not a property. */
+export function takesArgument(switchText: string): boolean {
+  const option = /^[/-]([a-z*!+-]+)$/i.exec(switchText);
+  return option !== null && switchesWithArgument.test(option[1].toLowerCase());
+}
+
 export function packageKindOf(path: string): PackageKind {
   const name = path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1).toLowerCase();
   if (name === 'service and portal.msi') return 'mim-service';
