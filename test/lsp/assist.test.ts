@@ -2,7 +2,7 @@
 // UTF-16 ranges on CRLF documents (any LSP client gets the same items the engine computes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompletionRequest, type CompletionItem, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DocumentSymbolRequest, HoverRequest, type CompletionItem, type DocumentSymbol, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, withTimeout } from './lsp-test-client';
 
 const scriptUri = 'file:///D:/Deploy/MIM/Install-MIMService.ps1';
@@ -58,5 +58,35 @@ test('completion: a property that takes a value asks the client to suggest again
     assert.equal(reboot?.command?.command, 'editor.action.triggerSuggest');
     const none = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'file:///D:/Deploy/notes.txt' }, position: { line: 0, character: 0 } });
     assert.deepEqual(none, []);
+  });
+});
+
+test('hover: markdown and the exact range of the hovered property', { timeout: 20_000 }, async () => {
+  await withServer(async (client) => {
+    assert.equal(client.serverCapabilities.hoverProvider, true);
+    await client.open(scriptUri, script);
+    await client.nextDiagnostics(scriptUri);
+    const line = 2;
+    const character = script.split('\r\n')[line].indexOf('ACCEPT_EULA') + 2;
+    const found = await withTimeout(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: scriptUri }, position: { line, character } }), 'hover');
+    assert.match((found?.contents as MarkupContent).value, /^\*\*ACCEPT_EULA\*\* \(Service and Portal\.msi\)\n\n1 accepts the licence terms/);
+    assert.deepEqual(found?.range, { start: { line, character: character - 2 }, end: { line, character: character - 2 + 'ACCEPT_EULA'.length } });
+    const nothing = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: scriptUri }, position: { line: 0, character: 3 } });
+    assert.equal(nothing, null);
+  });
+});
+
+test('documentSymbol: hierarchical symbols for a .reg file', { timeout: 20_000 }, async () => {
+  await withServer(async (client) => {
+    assert.ok(client.serverCapabilities.documentSymbolProvider);
+    const uri = 'file:///D:/Deploy/tls.reg';
+    const text = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727]\r\n"SystemDefaultTlsVersions"=dword:00000001\r\n';
+    await client.open(uri, text);
+    await client.nextDiagnostics(uri);
+    const symbols = (await withTimeout(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'symbols')) as DocumentSymbol[];
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].name, 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727');
+    assert.deepEqual(symbols[0].selectionRange, { start: { line: 2, character: 1 }, end: { line: 2, character: 1 + symbols[0].name.length } });
+    assert.deepEqual(symbols[0].children?.map((c) => [c.name, c.range.start.line]), [['SystemDefaultTlsVersions', 3]]);
   });
 });

@@ -15,3 +15,5 @@ export { hostEvidence, type HostEvidence, type FactEvidence } from './host/evide
 export { inferProfile } from './host/infer';
 export type { RuleFailure } from './lint';
 export { completionsAt, type AssistCompletion, type AssistItemKind } from './assist/completion';
+export { hoverAt, type AssistHover } from './assist/hover';
+export { outlineOf, type OutlineSymbol, type OutlineKind } from './assist/outline';

@@ -15,6 +15,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllAction, fixAllKind } from './code-actions';
 import { completionItems, completionTriggerCharacters } from './completion';
+import { hover } from './hover';
+import { documentSymbols } from './outline';
 import type { ClientSupport } from './convert';
 import { DocumentLinter, type LintFunction } from './document-linter';
 import { UnknownHostSource, type HostProfileSource } from './host-profiles';
@@ -103,6 +105,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind] },
         executeCommandProvider: { commands: [applyFixAllCommand] },
         completionProvider: { triggerCharacters: completionTriggerCharacters },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'MIM Lint' },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'mim-lint' },
@@ -198,6 +202,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onCompletion(guarded(log, 'completion', [], (params) => completionItems(params, documents.get(params.textDocument.uri))));
+  connection.onHover(guarded(log, 'hover', null, (params) => hover(params, documents.get(params.textDocument.uri))));
+  connection.onDocumentSymbol(guarded(log, 'documentSymbol', [], (params) => documentSymbols(documents.get(params.textDocument.uri))));
 
   // "MIM Lint: Fix All Problems in File": the same edits as source.fixAll.mimLint, applied by the client.
   connection.onExecuteCommand(

@@ -183,7 +183,7 @@ export function isNetFrameworkKey(write: Pick<RegistryWrite, 'hive' | 'path'>): 
 export const netfx35Keys = ['SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727', 'SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework\\v2.0.50727'] as const;
 
 /** How the file leaves a protocol side, in words for messages. */
-export function describeSide(entry: SideState): string {
+export function describeSide(entry: Pick<SideState, 'state'>): string {
   const { enabled, disabledByDefault } = entry.state;
   if (enabled === false) return 'disabled (Enabled=0)';
   if (disabledByDefault === true) return 'disabled by default (DisabledByDefault=1)';

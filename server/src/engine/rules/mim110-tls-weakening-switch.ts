@@ -1,12 +1,8 @@
+import { appContextSwitches } from '../config/appcontext-switches';
 import { attribute } from '../xml/model';
 import { deploysAttribute } from '../config/facts';
 import { netTlsDocs } from './sources';
 import type { ConfigRule } from './rule';
-
-const weakeningSwitches: Record<string, string> = {
-  'switch.system.net.dontenableschusestrongcrypto': 'turns off strong cryptography, so .NET may offer only older protocols',
-  'switch.system.net.dontenablesystemdefaulttlsversions': 'makes .NET choose TLS versions itself instead of using the operating system defaults',
-};
 
 export const mim110: ConfigRule = {
   meta: {
@@ -27,7 +23,7 @@ export const mim110: ConfigRule = {
       // Scan the value as written, so ranges stay exact: name=value pairs separated by semicolons.
       for (const pair of value.rawValue.matchAll(/([^;=]+)=([^;]*)/g)) {
         const name = pair[1].trim();
-        const effect = weakeningSwitches[name.toLowerCase()];
+        const effect = appContextSwitches[name.toLowerCase()];
         if (!effect || pair[2].trim().toLowerCase() !== 'true') continue;
         const start = value.valueStart + pair.index! + pair[1].indexOf(name);
         const valueOffset = value.valueStart + pair.index! + pair[1].length + 1;
