@@ -205,3 +205,15 @@ test('no misspelling that MIM207 or MIM208 flags is ever offered', () => {
   }
   assert.ok(flagged > 50, `the rules caught misspellings to compare with (${flagged})`);
 });
+
+test('a long script: the same items and exact ranges as near the top (completion reads a window around the cursor)', () => {
+  const filler = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `echo step ${i} ^\n  continued` : `set STEP_${i}=${i}`)).join('\n');
+  for (const c of [cases[1], cases[3], cases[7]]) {
+    const short = complete(c);
+    const long = atCursor(filler + '\n' + c.marked);
+    const items = completionsAt(c.fileName.endsWith('.ps1') ? 'powershell' : 'cmd', long.text, long.offset, c.fileName);
+    assert.deepEqual(labels(items), labels(short.items), c.name);
+    assert.equal(long.text.slice(items[0].start, items[0].end), short.text.slice(short.items[0].start, short.items[0].end));
+    assert.equal(items[0].start, short.items[0].start + filler.length + 1);
+  }
+});

@@ -8,6 +8,7 @@ import {
 import { msiArgumentAt, type MimPackage } from './msi-context';
 import { configCompletions } from './config-completion';
 import { registryCompletions } from './registry-completion';
+import { scriptWindow } from './script-window';
 
 export type AssistItemKind = 'property' | 'feature' | 'value' | 'element' | 'key' | 'registry-value';
 
@@ -30,7 +31,11 @@ export interface AssistCompletion {
 
 export function completionsAt(kind: FileKind, text: string, offset: number, fileName = ''): AssistCompletion[] {
   if (offset < 0 || offset > text.length) return [];
-  if (kind === 'cmd' || kind === 'powershell') return scriptCompletions(kind, text, offset, fileName);
+  if (kind === 'cmd' || kind === 'powershell') {
+    const window = scriptWindow(text, offset);
+    return scriptCompletions(kind, text.slice(window.start, window.end), offset - window.start, fileName)
+      .map((item) => ({ ...item, start: item.start + window.start, end: item.end + window.start }));
+  }
   if (kind === 'config') return configCompletions(text, offset);
   if (kind === 'reg') return registryCompletions(text, offset);
   return [];

@@ -6,6 +6,7 @@ import { readScript } from '../script/read-script';
 import { configHover } from './config-hover';
 import { msiHover } from './msi-hover';
 import { registryFileHover, scriptRegistryHover } from './registry-hover';
+import { scriptWindow } from './script-window';
 
 export interface AssistHover {
   /** Markdown. */
@@ -18,8 +19,11 @@ export interface AssistHover {
 export function hoverAt(kind: FileKind, text: string, offset: number, fileName = ''): AssistHover | undefined {
   if (offset < 0 || offset > text.length) return undefined;
   if (kind === 'cmd' || kind === 'powershell') {
-    const model = readScript(kind, text, fileName);
-    return msiHover(model, text, offset) ?? scriptRegistryHover(model, offset);
+    const window = scriptWindow(text, offset);
+    const slice = text.slice(window.start, window.end);
+    const model = readScript(kind, slice, fileName);
+    const found = msiHover(model, slice, offset - window.start) ?? scriptRegistryHover(model, offset - window.start);
+    return found && { ...found, start: found.start + window.start, end: found.end + window.start };
   }
   if (kind === 'config') return configHover(text, offset);
   return registryFileHover(kind, text, offset);
