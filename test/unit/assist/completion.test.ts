@@ -71,6 +71,18 @@ const dsc = (cursorPart: string) => `Configuration MimSync {
 }
 `;
 
+const splatted = (cursorElement: string) => `function Install-MimSync([string]$Media) {
+    $splat = @{
+        FilePath     = 'msiexec.exe'
+        ArgumentList = @('/i', "\`"$Media\\Synchronization Service\\Synchronization Service.msi\`"", '/qn', 'ACCEPT_EULA=1', ${cursorElement})
+        Wait         = $true
+        PassThru     = $true
+    }
+    $p = Start-Process @splat
+    if ($p.ExitCode -ne 0) { throw "Sync install failed: $($p.ExitCode)" }
+}
+`;
+
 interface Case {
   name: string;
   marked: string;
@@ -87,6 +99,7 @@ const cases: Case[] = [
   { name: 'PowerShell string, property', marked: psString('‸'), fileName: psName },
   { name: 'DSC Package, Sync property', marked: dsc('GROUP‸'), fileName: psName },
   { name: 'DSC Package, Sync ADDLOCAL', marked: dsc('ADDLOCAL=‸'), fileName: psName },
+  { name: 'PowerShell splatting, Sync property', marked: splatted("'GROUPA‸'"), fileName: psName },
 ];
 
 function complete(c: Case): { text: string; items: AssistCompletion[] } {
@@ -108,6 +121,11 @@ test('properties of the package the command installs, with what each does', () =
   assert.ok(!labels(items).includes('STORESERVER'), 'a Sync property is not offered for Service and Portal.msi');
   const sync = complete(cases[7]).items;
   assert.ok(labels(sync).includes('GROUPADMINS') && !labels(sync).includes('SQLSERVER_SERVER'), 'DSC Package of the Sync MSI: Sync properties');
+  const splat = complete(cases[9]);
+  const groupAdmins = splat.items.find((i) => i.label === 'GROUPADMINS');
+  // $Media is a parameter: the package is not known, so both packages' properties are offered.
+  assert.ok(groupAdmins && labels(splat.items).includes('SQLSERVER_SERVER'), 'Start-Process @splat: properties of both packages');
+  assert.equal(splat.text.slice(groupAdmins.start, groupAdmins.end), 'GROUPA');
 });
 
 test('features after ADDLOCAL= and REMOVE= in exact case, without those already listed', () => {
