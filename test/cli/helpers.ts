@@ -1,9 +1,7 @@
 // Shared by the CLI tests: run the bundled CLI as a user would, in a temporary directory of files.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after } from 'node:test';
 import { SourceText, type Finding } from '../../server/src/engine/index';
 
 /** npm test runs from the repository root, and esbuild has built dist/cli.js before the tests run. */
@@ -21,12 +19,7 @@ export function runCli(args: readonly string[], cwd: string): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh directory under the OS temp dir, removed when the test file ends. */
-export function makeTempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mim-lint-cli-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+export { makeTempDir } from '../temp-dir';
 
 /** Writes files (text as UTF-8, or raw bytes) below `root`, creating directories as needed. */
 export function writeTree(root: string, files: Record<string, string | Uint8Array>): void {

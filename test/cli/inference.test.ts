@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { makeTempDir } from '../temp-dir';
 
 const cli = join(process.cwd(), 'dist', 'cli.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
@@ -11,7 +11,7 @@ const serviceConfig = '<configuration>\r\n  <resourceManagementService />\r\n  <
 const fipsScript = '@echo off\r\nreg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy" /v Enabled /t REG_DWORD /d 1 /f\r\n';
 
 test('auto infers each directory tree\'s profile from its hardening sources; flags override', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mim-lint-infer-'));
+  const dir = makeTempDir('infer');
   for (const tree of ['hardened', 'plain']) mkdirSync(join(dir, tree));
   writeFileSync(join(dir, 'hardened', 'harden.cmd'), fipsScript);
   writeFileSync(join(dir, 'hardened', 'Microsoft.ResourceManagement.Service.exe.config'), serviceConfig);

@@ -3,11 +3,11 @@
 // MIM Service config on disk, with paths relative to the folder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient, withTimeout } from './lsp-test-client';
+import { makeTempDir } from '../temp-dir';
 import { serviceConfigWithoutFipsPolicy } from './fixtures';
 
 const hardeningScript = '@echo off\r\nreg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy" /v Enabled /t REG_DWORD /d 1 /f\r\n';
@@ -22,7 +22,7 @@ const schannelExport = [
 ].join('\r\n');
 
 test('mimLint/readinessReport answers the folder checklist as markdown', { timeout: 20_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-report-'));
+  const folder = makeTempDir('report');
   writeFileSync(join(folder, 'Microsoft.ResourceManagement.Service.exe.config'), serviceConfigWithoutFipsPolicy);
   writeFileSync(join(folder, 'harden-fips.cmd'), hardeningScript);
   // The index keeps no text of a file like this one: the report reads it from disk again.

@@ -3,12 +3,12 @@
 // open hardening .reg, and the finding points at the companion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { LspTestClient } from './lsp-test-client';
+import { makeTempDir } from '../temp-dir';
 
 const hardening = readFileSync(join(process.cwd(), 'test', 'fixtures', 'registry', 'tls12-only-hardening.reg'), 'utf8');
 const v2Block = (wow: boolean) =>
@@ -16,7 +16,7 @@ const v2Block = (wow: boolean) =>
 const companion = (both: boolean) => `Windows Registry Editor Version 5.00\r\n\r\n${v2Block(false)}${both ? '\r\n' + v2Block(true) : ''}`;
 
 test('a companion .reg that sets the .NET 3.5 keys clears MIM303 on the open hardening file; one key left points at it', { timeout: 20_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-ws-netfx-'));
+  const folder = makeTempDir('ws-netfx');
   const hardeningPath = join(folder, 'tls12-only-hardening.reg');
   writeFileSync(hardeningPath, hardening);
   const uri = pathToFileURL(hardeningPath).href;

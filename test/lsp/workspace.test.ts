@@ -2,18 +2,18 @@
 // documents, and a watched-file event updates it without reopening anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { LspTestClient, withTimeout } from './lsp-test-client';
+import { makeTempDir } from '../temp-dir';
 import { serviceConfigWithoutFipsPolicy } from './fixtures';
 
 const hardeningScript = '@echo off\r\nrem FIPS for the MIM hosts\r\nreg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy" /v Enabled /t REG_DWORD /d 1 /f\r\n';
 
 test('a hardening file added to the workspace makes MIM101 appear on an open config, pointing at the evidence', { timeout: 20_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-ws-'));
+  const folder = makeTempDir('ws');
   const configPath = join(folder, 'Microsoft.ResourceManagement.Service.exe.config');
   writeFileSync(configPath, serviceConfigWithoutFipsPolicy);
   const configUri = pathToFileURL(configPath).href;
@@ -55,7 +55,7 @@ test('a hardening file added to the workspace makes MIM101 appear on an open con
 });
 
 test('the workspace pass tells the client when it runs and how many files it linted', { timeout: 20_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-ws-status-'));
+  const folder = makeTempDir('ws-status');
   writeFileSync(join(folder, 'Microsoft.ResourceManagement.Service.exe.config'), serviceConfigWithoutFipsPolicy);
   writeFileSync(join(folder, 'harden-fips.cmd'), hardeningScript);
   const client = LspTestClient.spawnServer();

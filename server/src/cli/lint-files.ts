@@ -50,9 +50,16 @@ interface ReadFile {
 
 /**
  * `lintText`: the engine's lint unless a test replaces it (with one that never finishes, say); `fs`:
- * the file system files are read from and fixes written to (tests inject faults).
+ * the file system files are read from and fixes written to (tests inject faults); `budgetMs`: the time
+ * budget of each batch of files, by default one that grows with their size.
  */
-export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lint = lint, fs: FixFileSystem = nodeFileSystem): LintOutcome {
+export function lintFiles(
+  options: CliOptions,
+  cwd: string,
+  lintText: typeof lint = lint,
+  fs: FixFileSystem = nodeFileSystem,
+  budgetMs?: number,
+): LintOutcome {
   // Config files are read (and an invalid one stops the run) before any file is linted.
   const configs = new ProjectConfigs(cwd, options.config);
   const { files, warnings, workspaceOf, treeRootOf, writablePathOf } = collectFiles(options.paths, cwd, configs);
@@ -74,7 +81,7 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
     };
     const sources = members.map((file) => ({ file, fileName: file.displayPath, text: file.decoded.text }));
     // `auto` infers from the workspace's hardening sources; an explicit flag wins.
-    const evidence = inBatches(sources, (source) => hostEvidence(source.text, source.fileName));
+    const evidence = inBatches(sources, (source) => hostEvidence(source.text, source.fileName), budgetMs);
     const inferred = inferProfile(evidence.flatMap((found) => (found instanceof LintTimeoutError ? stopped(found) : [found])));
     // Precedence: inferred < the nearest config file < flags.
     const profileUnder = (config: AppliedConfig | undefined) => profileFromSettings(flags, 'flag', withConfigHost(inferred, config?.config));
@@ -82,7 +89,7 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
     workspaces.push({ displayPath: displayPathOf(workspace, cwd), profile });
     // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
     const callers = new Map<string, CallContext[]>();
-    for (const calls of inBatches(sources, (source) => scriptCalls(source.text, source.fileName, profile))) {
+    for (const calls of inBatches(sources, (source) => scriptCalls(source.text, source.fileName, profile), budgetMs)) {
       if (calls instanceof LintTimeoutError) stopped(calls);
       else addCallers(callers, calls);
     }
@@ -98,14 +105,14 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
     for (let at = 0; at < jobs.length; at += budgetBatch) {
       const batch = jobs.slice(at, at + budgetBatch);
       // Fixes are worked out under the time budget and written outside it (see time-budget.ts).
-      const fixes = options.fix ? allWithinBudget(batch, (job, onRuleStart) => fixAll(job.text, job.fileName, { ...job.options, onRuleStart })) : [];
+      const fixes = options.fix ? allWithinBudget(batch, (job, onRuleStart) => fixAll(job.text, job.fileName, { ...job.options, onRuleStart }), budgetMs) : [];
       const toLint = batch.flatMap((job, i) => {
         const fix = fixes[i];
         if (fix === undefined) return [{ ...job, applied: 0 }];
         if (fix instanceof LintTimeoutError) return stopped(fix);
         return [{ ...job, ...writeFixes(job.file, fix, warnings, failed, fs) }];
       });
-      const results = allWithinBudget(toLint, (job, onRuleStart) => lintText(job.text, job.fileName, { ...job.options, onRuleStart }));
+      const results = allWithinBudget(toLint, (job, onRuleStart) => lintText(job.text, job.fileName, { ...job.options, onRuleStart }), budgetMs);
       toLint.forEach((job, i) => {
         const result = results[i];
         if (result instanceof LintTimeoutError) return stopped(result);
@@ -132,9 +139,13 @@ export function lintFiles(options: CliOptions, cwd: string, lintText: typeof lin
 }
 
 /** allWithinBudget, `budgetBatch` files at a time. */
-function inBatches<Job extends { fileName: string; text: string }, Result>(jobs: readonly Job[], run: (job: Job) => Result): Array<Result | LintTimeoutError> {
+function inBatches<Job extends { fileName: string; text: string }, Result>(
+  jobs: readonly Job[],
+  run: (job: Job) => Result,
+  budgetMs: number | undefined,
+): Array<Result | LintTimeoutError> {
   const outcomes: Array<Result | LintTimeoutError> = [];
-  for (let at = 0; at < jobs.length; at += budgetBatch) outcomes.push(...allWithinBudget(jobs.slice(at, at + budgetBatch), run));
+  for (let at = 0; at < jobs.length; at += budgetBatch) outcomes.push(...allWithinBudget(jobs.slice(at, at + budgetBatch), run, budgetMs));
   return outcomes;
 }
 
