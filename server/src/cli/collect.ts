@@ -8,7 +8,8 @@ import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileKindOf } from '../engine/index';
 import { FileAccessError, reason } from './errors';
-import { displayPath, isInside, treeRootOf, type ProjectConfigs } from './project-configs';
+import { displayPath, treeRootOf, type ProjectConfigs } from './project-configs';
+import { isInside } from '../common/paths';
 
 export interface CollectedFiles {
   /** Absolute paths, in the order given and walked. */

@@ -3,11 +3,12 @@
 // with any problem stops the run (exit 2) with one line naming file, line and column: in CI a broken
 // config must not pass as "no findings".
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SourceText } from '../engine/index';
-import { ignoreMatcher, parseProjectConfig, projectConfigFileName, type ProjectConfig } from '../engine/config/project-config';
+import { parseProjectConfig, projectConfigFileName, type ProjectConfig } from '../engine/config/project-config';
 import { FileAccessError, reason } from './errors';
 import { decodeText } from '../common/text-file';
+import { ignoresBelow, isInside } from '../common/paths';
 
 /** An invalid config file: printed like an unreadable path, on one line, exit code 2. */
 export class ConfigFileError extends FileAccessError {}
@@ -67,16 +68,6 @@ export class ProjectConfigs {
   }
 }
 
-/** The `ignore` test of the config file at `path`, for absolute paths (its globs are relative to its folder). */
-export function ignoresBelow(path: string, config: ProjectConfig): (absolutePath: string) => boolean {
-  const matches = ignoreMatcher(config);
-  const folder = dirname(path);
-  return (absolutePath) => {
-    const inFolder = relative(folder, absolutePath);
-    return inFolder !== '' && !inFolder.startsWith('..') && !isAbsolute(inFolder) && matches(inFolder.split(sep).join('/'));
-  };
-}
-
 /**
  * The top of the search for a path argument: the directory itself, or for a file, the working
  * directory when the file lies below it (so `mim-lint deploy/app.config` finds ./.mimlintrc.json).
@@ -87,10 +78,6 @@ export function treeRootOf(absolute: string, isDirectory: boolean, cwd: string):
 }
 
 /** Whether `path` is `root` or lies below it (both absolute, resolved the same way). */
-export function isInside(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();

@@ -3,13 +3,12 @@
 // paths are relative to the folder, so the report's links work from inside it.
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
-import { profileWithFileNames, readinessReport, type ReadinessReport } from '../engine/report/index';
+import { formatReportMarkdown, profileWithFileNames, readinessReport, type ReadinessReport } from '../engine/report/index';
 import type { CliOptions } from './args';
 import { FileAccessError, reason } from './errors';
-import { formatReportMarkdown } from './formats/report-markdown';
 import { lintFiles } from './lint-files';
 import { reportWithinBudget } from '../common/time-budget';
-import { toolVersion } from './tool';
+import { toolVersion } from '../common/tool';
 
 export interface ReportOutcome {
   output: string;

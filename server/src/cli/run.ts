@@ -10,7 +10,7 @@ import { lintFiles } from './lint-files';
 import { hasErrors, type LintReport } from './report';
 import type { FixFileSystem } from './replace-file';
 import { runReport } from './report-command';
-import { toolName, toolVersion } from './tool';
+import { toolName, toolVersion } from '../common/tool';
 
 export interface CliIo {
   cwd: string;

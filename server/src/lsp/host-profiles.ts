@@ -1,8 +1,8 @@
-// What the server knows about the host a document is deployed to. Today only the settings say it;
-// a later version infers it per workspace folder (registry scripts, .reg files) through a
-// HostProfileSource, which signals a change so that open documents are linted again.
-import { Emitter, type Event } from 'vscode-languageserver';
-import { profileFromSettings, unknownProfile, type CallContext, type HostProfile } from '../engine/index';
+// What the server knows about the host a document is deployed to: the workspace index infers it per
+// workspace folder (registry scripts, .reg files) as a HostProfileSource, which signals a change so
+// that open documents are linted again.
+import type { Event } from 'vscode-languageserver';
+import { profileFromSettings, type CallContext, type HostProfile } from '../engine/index';
 import type { MimLintSettings } from './settings';
 
 export interface HostProfileSource {
@@ -11,16 +11,6 @@ export interface HostProfileSource {
   /** How other scripts of the workspace call this one (wrappers that keep TLS 1.1 on around `call`). */
   callersFor?(documentUri: string): CallContext[] | undefined;
   readonly onDidChange: Event<void>;
-}
-
-/** Knows nothing: every fact is unknown until a setting says otherwise. */
-export class UnknownHostSource implements HostProfileSource {
-  private readonly changed = new Emitter<void>();
-  readonly onDidChange = this.changed.event;
-
-  baseProfileFor(): HostProfile {
-    return unknownProfile();
-  }
 }
 
 /** An explicit `on`/`off` setting wins over anything inferred; `auto` keeps the inferred value. */

@@ -1,9 +1,9 @@
 // The language server's project config files: the nearest .mimlintrc.json above a file, inside its
 // workspace folder. Each directory's config is read once (open editor text wins over the disk) and
 // forgotten when the file changes, so edits re-lint the documents it governs at once.
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
-import { ignoresBelow } from '../cli/project-configs';
+import { ignoresBelow, isInside } from '../common/paths';
 import { readSmallTextFile } from './read-text';
 import { parseProjectConfig, projectConfigFileName, type ParsedProjectConfig } from '../engine/config/project-config';
 
@@ -68,8 +68,4 @@ const maxConfigBytes = 16 * 1024 * 1024;
 
 function readConfig(path: string): Promise<string | undefined> {
   return readSmallTextFile(path, maxConfigBytes);
-}
-
-export function isInside(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }

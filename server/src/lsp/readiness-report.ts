@@ -4,9 +4,8 @@
 // the folder's host settings override the inferred profile, as they do for diagnostics.
 import { relative, sep } from 'node:path';
 import { fileKindOf, profileFromSettings, unknownProfile } from '../engine/index';
-import { lintWorkspace, profileWithFileNames, readinessReport, type WorkspaceFile } from '../engine/report/index';
-import { formatReportMarkdown } from '../cli/formats/report-markdown';
-import { toolVersion } from '../cli/tool';
+import { formatReportMarkdown, lintWorkspace, profileWithFileNames, readinessReport, type WorkspaceFile } from '../engine/report/index';
+import { toolVersion } from '../common/tool';
 import type { MimLintSettings } from './settings';
 import { readSource, type WorkspaceIndex } from './workspace-index';
 import { workspaceFiles } from './walk';
@@ -15,7 +14,7 @@ import { reportWithinBudget } from '../common/time-budget';
 
 export interface ReadinessParts {
   folder: string;
-  index: WorkspaceIndex | undefined;
+  index: WorkspaceIndex;
   settings: MimLintSettings;
   excludes: Glob[];
   /** Open documents: their text wins over the disk. */
@@ -24,7 +23,7 @@ export interface ReadinessParts {
 }
 
 export async function readinessMarkdown(parts: ReadinessParts, date: string): Promise<string> {
-  const indexed = parts.index?.folderSources(parts.folder) ?? { profile: unknownProfile(), files: [] };
+  const indexed = parts.index.folderSources(parts.folder) ?? { profile: unknownProfile(), files: [] };
   const files = new Map<string, string>();
   for (const file of indexed.files) {
     // The index keeps few texts (see IndexedSource): the others are read again for the report.

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileKindOf, ruleDocsUrl, type HostProfile } from '../../../server/src/engine/index';
 import { lintWorkspace, readinessReport, type ChecklistItem, type WorkspaceFile } from '../../../server/src/engine/report/index';
-import { formatReportMarkdown } from '../../../server/src/cli/formats/report-markdown';
+import { formatReportMarkdown } from '../../../server/src/engine/report/index';
 import { hosts } from '../helpers';
 
 const date = '2024-05-01';

@@ -24,7 +24,7 @@
 // those without findings, so a script can tell "clean" from "not linted".
 import { describeProfile, ruleDocsUrl, type HostProfile } from '../../engine/index';
 import { isFixable, oneBasedRange, relatedPlaces, zeroBasedRange, type FileReport, type LintReport } from '../report';
-import { toolName, toolVersion } from '../tool';
+import { toolName, toolVersion } from '../../common/tool';
 
 export function formatJson(report: LintReport): string {
   const output = {

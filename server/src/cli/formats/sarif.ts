@@ -5,7 +5,7 @@ import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, describeProfile, ruleDocsUrl, type Severity } from '../../engine/index';
 import { oneBasedRange, type FileReport, type LintReport } from '../report';
-import { toolInformationUri, toolName, toolVersion } from '../tool';
+import { toolInformationUri, toolName, toolVersion } from '../../common/tool';
 
 const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json';
 const sourceRoot = '%SRCROOT%';

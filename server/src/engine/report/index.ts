@@ -6,6 +6,7 @@ import { scriptPathKey } from '../script/facts';
 import type { FileFindings, WorkspaceFile } from './model';
 
 export { readinessReport } from './checklist';
+export { formatReportMarkdown } from './markdown';
 export * from './model';
 
 /** Lints every file with the workspace's profile and its wrappers' call contexts, as the CLI does. */

@@ -1,8 +1,8 @@
 // The readiness report as markdown, for a change request: a header that says when, with what and for
 // which host, a one-line summary, then one section per requirement with its evidence and findings.
 // Links are relative to the workspace root, so the file works next to the repository it describes.
-import type { EvidenceLink, FindingLink, ProfileFactReport, ReadinessReport, RequirementStatus } from '../../engine/report/index';
-import { requirementStatuses } from '../../engine/report/index';
+import type { EvidenceLink, FindingLink, ProfileFactReport, ReadinessReport, RequirementStatus } from './model';
+import { requirementStatuses } from './model';
 
 export function formatReportMarkdown(report: ReadinessReport): string {
   const lines = [
