@@ -8,6 +8,15 @@ import { formatStylish } from '../../server/src/cli/formats/stylish';
 import { formatJson } from '../../server/src/cli/formats/json';
 import { expectedJsonFinding, lineAndColumn, makeTempDir, runCli, serviceConfigName, writeTree } from './helpers';
 
+/** The parts of a SARIF result these tests read. */
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: unknown } }>;
+}
+
 const bom = '\uFEFF';
 // Not well-formed, after a non-BMP character on a CRLF line: columns must count UTF-16 units, and the
 // BOM must not shift them.
@@ -83,7 +92,7 @@ test('stylish: one line per finding with 1-based line:col, severity, message and
   const run = runCli(['--fips', 'on', '--tls12-only', 'on', '.'], dir);
   assert.equal(run.status, expectedErrors > 0 ? 1 : 0);
   const lines = run.stdout.split('\n');
-  const findingLine = /^  (\d+):(\d+) +(error|warning|info|hint) +(\S.*?)  (MIM\d{3})$/;
+  const findingLine = /^ {2}(\d+):(\d+) +(error|warning|info|hint) +(\S.*?) {2}(MIM\d{3})$/;
   let currentFile = '';
   const seen: Array<{ file: string; line: number; column: number; severity: string; message: string; ruleId: string }> = [];
   for (const line of lines) {
@@ -179,7 +188,7 @@ test('sarif: a valid 2.1.0 log with every rule, results pointing into them, and 
       };
     });
   });
-  const actual = sarifRun.results.map((result: any) => {
+  const actual = sarifRun.results.map((result: SarifResult) => {
     assert.equal(driver.rules[result.ruleIndex].id, result.ruleId, 'ruleIndex points at the rule');
     assert.equal(result.locations.length, 1);
     const location = result.locations[0].physicalLocation;
@@ -196,7 +205,7 @@ test('sarif: a valid 2.1.0 log with every rule, results pointing into them, and 
   const order = (a: { fileUrl: string }, b: { fileUrl: string }) => a.fileUrl.localeCompare(b.fileUrl);
   assert.deepEqual([...actual].sort(order), [...expected].sort(order));
   assert.ok(
-    sarifRun.results.some((r: any) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('svc%20dir/')),
+    sarifRun.results.some((r: SarifResult) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('svc%20dir/')),
     'the space in "svc dir" is percent-encoded',
   );
 });

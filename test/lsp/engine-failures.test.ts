@@ -2,14 +2,14 @@
 // rule that never finishes. None may stop the other findings or the server; all must reach the log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hostEvidence, lint } from '../../server/src/engine/index';
 import type { LintFunction } from '../../server/src/lsp/document-linter';
 import { LspTestClient } from './lsp-test-client';
 import { fipsOn, serviceConfigUri, serviceConfigWithoutFipsPolicy } from './fixtures';
+import { makeTempDir } from '../temp-dir';
 
 const testLimit = { timeout: 20_000 };
 
@@ -91,7 +91,7 @@ test('a rule that never finishes is stopped at the time budget, named in the log
 });
 
 test('the workspace pass stops a looping file at its budget and publishes every other file', testLimit, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-loop-'));
+  const folder = makeTempDir('loop');
   const files = ['Sync/miiserver.exe.config', 'Service/Microsoft.ResourceManagement.Service.exe.config', 'Portal/web.config'];
   for (const path of files) {
     mkdirSync(join(folder, path, '..'), { recursive: true });
@@ -113,7 +113,7 @@ test('the workspace pass stops a looping file at its budget and publishes every 
 });
 
 test('the workspace index stops a file whose evidence never finishes, and infers the profile from the others', testLimit, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-index-loop-'));
+  const folder = makeTempDir('index-loop');
   writeFileSync(join(folder, 'loop.reg'), 'Windows Registry Editor Version 5.00\r\n');
   writeFileSync(join(folder, 'harden-fips.cmd'), '@echo off\r\nreg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy" /v Enabled /t REG_DWORD /d 1 /f\r\n');
   writeFileSync(join(folder, 'Microsoft.ResourceManagement.Service.exe.config'), serviceConfigWithoutFipsPolicy);

@@ -4,8 +4,7 @@
 // to know whether it changed does not grow with the evidence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient, withTimeout } from './lsp-test-client';
@@ -13,6 +12,7 @@ import { serviceConfigWithoutFipsPolicy } from './fixtures';
 import { maxRelatedInformation } from '../../server/src/lsp/convert';
 import { lintInputsKey } from '../../server/src/lsp/lint-inputs';
 import type { Fact } from '../../server/src/engine/index';
+import { makeTempDir } from '../temp-dir';
 
 const hosts = 12;
 const fipsExport = (host: number) =>
@@ -21,7 +21,7 @@ const fipsExport = (host: number) =>
   '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FipsAlgorithmPolicy]\r\n"Enabled"=dword:00000001\r\n';
 
 test('a finding backed by 12 hardening files lists 5 of them and one entry for the other 7', { timeout: 20_000 }, async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-evidence-'));
+  const folder = makeTempDir('evidence');
   for (let host = 1; host <= hosts; host++) {
     mkdirSync(join(folder, 'hosts', `mimsvc${host}`), { recursive: true });
     writeFileSync(join(folder, 'hosts', `mimsvc${host}`, 'fips.reg'), fipsExport(host));

@@ -1,13 +1,13 @@
 // The background passes' file reads: a file over the limit is never loaded, however it got there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTextFile, readUpTo } from '../../server/src/lsp/read-text';
+import { makeTempDir } from '../temp-dir';
 
 function inFolder(run: (folder: string) => Promise<void>): Promise<void> {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-read-'));
+  const folder = makeTempDir('read');
   return run(folder).finally(() => rmSync(folder, { recursive: true, force: true }));
 }
 

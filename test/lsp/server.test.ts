@@ -80,7 +80,7 @@ test('FIPS host: MIM101 is reported on <runtime>, and its quick fix removes it',
     assert.deepEqual(fix.diagnostics, [finding]);
     const edits = editsOf(fix, serviceConfigUri, 1);
     const fixed = applyTextEdits(text, edits);
-    assert.match(fixed, /<runtime>\r\n    <enforceFIPSPolicy enabled="false" \/>\r\n    <assemblyBinding/);
+    assert.match(fixed, /<runtime>\r\n {4}<enforceFIPSPolicy enabled="false" \/>\r\n {4}<assemblyBinding/);
     assert.doesNotMatch(fixed, /[^\r]\n/, 'the fix keeps the CRLF line ends');
 
     const version = await client.change(serviceConfigUri, asContentChanges(text, edits));

@@ -3,19 +3,19 @@
 // re-lints open documents, and an invalid config file gets MIM901 on itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspTestClient, withTimeout } from './lsp-test-client';
 import { malformedServiceConfig, serviceConfigWithoutFipsPolicy } from './fixtures';
+import { makeTempDir } from '../temp-dir';
 
 const serviceName = 'Microsoft.ResourceManagement.Service.exe.config';
 const fipsOn = () => ({ enable: true, host: { fips: 'on', tls12Only: 'auto' } });
 
 function workspace(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-wsl-'));
+  const folder = makeTempDir('wsl');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(folder, path, '..'), { recursive: true });
     writeFileSync(join(folder, path), text);

@@ -21,6 +21,7 @@ import {
 const docsBase = 'https://github.com/mim-lint/mim-lint/blob/main/docs/rules/';
 
 /** Relative paths the manifest points at (main, icon, grammars, language configurations, JSON schemas). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- package.json as parsed: any shape
 function filesTheManifestNames(manifest: Record<string, any>): string[] {
   const contributes = manifest.contributes ?? {};
   const paths: unknown[] = [

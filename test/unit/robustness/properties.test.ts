@@ -16,7 +16,7 @@ fc.configureGlobal({ seed: Number(process.env.MIM_LINT_FC_SEED ?? 20261125) });
 
 const seeds: Array<{ fileName: string; text: string }> = [];
 for (const directory of ['examples/mim-service', 'examples/mim-service-ready', 'examples/sync', 'examples/scripts', 'examples/hardening', 'test/fixtures/config']) {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(directory);
   } catch {

@@ -57,7 +57,3 @@ export function parseNumber(raw: string): number | undefined {
   }
   return undefined;
 }
-
-export function sameKey(a: { hive: string; path: string }, b: { hive: string; path: string }): boolean {
-  return a.hive === b.hive && a.path.toLowerCase() === b.path.toLowerCase();
-}

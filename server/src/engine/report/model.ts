@@ -1,7 +1,7 @@
 // The readiness report's data: one checklist item per requirement of Microsoft's "Planning MIM 2016
 // SP2 in TLS 1.2 or FIPS-mode environments", each with a status and links to what decided it. Plain
 // data, so the CLI (markdown, JSON) and the language server render the same report.
-import type { Fact, FactValue } from '../profile';
+import type { Fact, FactValue, HostProfile } from '../profile';
 import type { Finding } from '../types';
 
 /**
@@ -64,7 +64,7 @@ export interface ReadinessReport {
 export interface ReadinessInput {
   workspace: string;
   files: readonly WorkspaceFile[];
-  profile: import('../profile').HostProfile;
+  profile: HostProfile;
   /** What lint found in each file with this profile (see lintWorkspace when the caller has none). */
   findings: readonly FileFindings[];
   /** ISO date (YYYY-MM-DD): a parameter, so the report is reproducible. */

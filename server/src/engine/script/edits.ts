@@ -110,11 +110,3 @@ export function removeArgument(source: SourceText, token: Token): TextEdit {
   }
   return { start: token.start, end: after, newText: '' };
 }
-
-/** Replaces a token's value, keeping its quotes. Undefined when the token is not a literal in the text. */
-export function replaceTokenText(source: SourceText, token: Token, oldValue: string, newValue: string): TextEdit | undefined {
-  const raw = source.text.slice(token.start, token.end);
-  const at = raw.lastIndexOf(oldValue);
-  if (at < 0 || raw.indexOf(oldValue) !== at) return undefined;
-  return { start: token.start + at, end: token.start + at + oldValue.length, newText: newValue };
-}

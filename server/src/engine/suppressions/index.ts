@@ -12,7 +12,7 @@ import { parseDirectives, type CommentRange, type DirectiveKind, type Suppressio
 import { addIdEdit, directiveComment, fileDirectiveEdit, insertLineBefore, removeDirectiveFix, removeIdFix } from './edits';
 import { LogicalLines } from './logical-lines';
 
-export type { DirectiveKind, SuppressionDirective, DirectiveRuleId } from './directives';
+export type { SuppressionDirective } from './directives';
 export { parseDirectives } from './directives';
 
 export const unusedSuppressionId = mim900.meta.id;

@@ -71,8 +71,3 @@ export function attributeIgnoringCase(element: XmlElement, name: string): XmlAtt
   const lower = name.toLowerCase();
   return attribute(element, name) ?? element.attributes.find((a) => a.name.toLowerCase() === lower);
 }
-
-export function childElements(element: XmlElement, name: string): XmlElement[] {
-  return element.children.filter((c) => c.name === name);
-}
-

@@ -72,7 +72,6 @@ export function scanHereString(text: string, at: number): ScannedString {
   let i = at + 2;
   while (i < text.length && !isNewline(text.charCodeAt(i))) i++;
   const contentStart = i + newlineLength(text, i);
-  let lineBreak = i;
   i = contentStart;
   while (i < text.length) {
     const breakLength = newlineLength(text, i);
@@ -83,8 +82,7 @@ export function scanHereString(text: string, at: number): ScannedString {
     const next = i + breakLength;
     const quote = text.charCodeAt(next);
     if (text.charCodeAt(next + 1) === 64 /* @ */ && (expandable ? isDoubleQuote(quote) : isSingleQuote(quote))) {
-      lineBreak = i;
-      const contentEnd = Math.max(contentStart, lineBreak);
+      const contentEnd = Math.max(contentStart, i);
       return { parts: hereContent(text, contentStart, contentEnd, expandable), end: next + 2 };
     }
     i = next;
