@@ -3,18 +3,22 @@
 // run when a project has both "files" and a .vscodeignore, whose list is different (the client and the
 // server, no CLI). The staging copy has the .vscodeignore and a package.json without "files".
 // Run `node esbuild.mjs --production` first (npm run package does).
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createVSIX } from '@vscode/vsce';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? 'mim-lint.vsix');
-// Everything the .vscodeignore lets back in; the .vscodeignore itself still filters the copy.
-const shipped = ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'dist/client.js',
-  'dist/server.js', 'syntaxes', 'schemas', 'docs'];
+// What the .vscodeignore lets back in ("!path" lines; a glob stands for the folder before it), so a
+// path added there is staged too; the .vscodeignore itself then filters the copy as usual.
+const letBackIn = readFileSync(join(repo, '.vscodeignore'), 'utf8')
+  .split(/\r?\n/)
+  .filter((line) => line.startsWith('!') && line !== '!package.json')
+  .map((line) => line.slice(1).split(/\/?[*?[{]/)[0])
+  .filter((path) => path !== '');
+const shipped = ['.vscodeignore', ...new Set(letBackIn)];
 
 const stage = mkdtempSync(join(tmpdir(), 'mim-lint-vsix-'));
 try {
@@ -26,9 +30,8 @@ try {
   delete manifest.files;
   delete manifest.bin;
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const vsce = createRequire(join(repo, 'package.json')).resolve('@vscode/vsce/vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], { cwd: stage, stdio: 'inherit' });
-  process.exitCode = result.status ?? 1;
+  // vsce's API, as `vsce package --no-dependencies -o <out>`: esbuild has bundled every dependency.
+  await createVSIX({ cwd: stage, packagePath: out, dependencies: false });
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }
