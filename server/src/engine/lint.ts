@@ -76,7 +76,7 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
     const keepFixes = (rule: Rule) => !broken || rule.meta.id === 'MIM001';
     run((rule, report) => rule.checkConfig?.({ source, profile, config, report: keepFixes(rule) ? report : (r) => report({ ...r, fixes: undefined }) }));
   } else if (kind === 'cmd' || kind === 'powershell') {
-    const script = scriptFacts(readScript(kind, text, fileName), text, profile, options.callers);
+    const script = scriptFacts(readScript(kind, text, fileName), text, profile, options.callers, fileName);
     comments = script.model.comments;
     run((rule, report) => rule.checkScript?.({ source, profile, script, report }));
   } else if (kind === 'reg' || kind === 'inf') {
@@ -190,7 +190,7 @@ export function scriptCalls(text: string, fileName: string, profile: HostProfile
   // (the workspace index asks this of every script).
   if (!mayCallOtherScripts(text)) return [];
   const source = new SourceText(text, fileName);
-  const facts = scriptFacts(readScript(kind, text, fileName), text, profile);
+  const facts = scriptFacts(readScript(kind, text, fileName), text, profile, [], fileName);
   return facts.steps.flatMap((step) =>
     step.kind === 'call'
       ? [{

@@ -40,7 +40,7 @@ export class ReportWorkspace {
     for (const file of input.files) {
       const kind = fileKindOf(file.fileName);
       if (kind === 'cmd' || kind === 'powershell') {
-        const facts = scriptFacts(readScript(kind, file.text, file.fileName), file.text, input.profile, callers.get(scriptPathKey(file.fileName)));
+        const facts = scriptFacts(readScript(kind, file.text, file.fileName), file.text, input.profile, callers.get(scriptPathKey(file.fileName)), file.fileName);
         this.scripts.push({ file, source: this.sources.get(file.fileName)!, facts });
       }
       const { writes } = hardeningWrites(file.text, file.fileName);

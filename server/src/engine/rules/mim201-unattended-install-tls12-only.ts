@@ -1,7 +1,7 @@
 import { afterErrorChecks, insertLinesAt, insertLinesBefore, removeArgument, tls11Statements } from '../script/edits';
 import { preparingTls } from './sources';
 import { installsMimService } from '../script/msiexec';
-import { disablesTls11 } from '../tls/schannel';
+import { setByScript, tls11SetterLocations } from '../script/flow/evidence';
 import type { Rule } from './rule';
 
 export const mim201: Rule = {
@@ -16,20 +16,22 @@ export const mim201: Rule = {
   },
   checkScript({ source, script, report }) {
     for (const step of script.steps) {
-      if (step.kind !== 'install' || step.tls11Before !== 'off') continue;
+      // Off on every path: an error. Off on some paths only (a branch that hardens first): a warning.
+      if (step.kind !== 'install' || !step.reached || (step.tls11Before !== 'off' && step.tls11Before !== 'mixed')) continue;
       const { invocation, command } = step;
       if (!installsMimService(invocation) || !invocation.unattended || !invocation.uiSwitch) continue;
       const quiet = invocation.uiSwitch;
-      const disabledHere = script.steps.some((s) => s.kind === 'registry' && s.command.start < command.start && disablesTls11(s.write));
-      const why = disabledHere ? 'the script disabled TLS 1.1 before this point' : 'this host allows only TLS 1.2';
+      const some = step.tls11Before === 'mixed';
+      const why = setByScript(step) ? 'the script disabled TLS 1.1 before this point' : 'this host allows only TLS 1.2';
       report({
         start: quiet.start,
         end: quiet.end,
         message:
-          `Unattended install of MIM Service while TLS 1.1 is disabled (${why}): Microsoft documents that the ` +
+          `Unattended install of MIM Service while TLS 1.1 is disabled${some ? ' on some paths' : ''} (${why}): Microsoft documents that the ` +
           'unattended MIM 2016 SP2 Service and Portal install fails when only TLS 1.2 is enabled. Keep TLS 1.1 ' +
           `enabled during the install and enforce TLS 1.2 again afterwards, or install interactively (${preparingTls}).`,
-        related: script.tls11Evidence,
+        related: tls11SetterLocations(source, script, step, 'TLS 1.1 left disabled here on the path to the install'),
+        severity: some ? 'warning' : undefined,
         fixes: [
           {
             title: 'Enable TLS 1.1 around the install (documented workaround)',

@@ -16,7 +16,7 @@ export const mim202: Rule = {
   checkScript({ source, profile, script, report }) {
     if (profile.tls12Only.value !== 'on' || script.tls11AtEnd !== 'on') return;
     const enabling = script.steps.find((step) => {
-      if (step.kind !== 'registry' || step.tls11Before === 'on') return false;
+      if (step.kind !== 'registry' || !step.reached || step.tls11Before === 'on') return false;
       const target = schannelTarget(step.write);
       return target?.protocol === 'TLS 1.1' && step.write.operation === 'set-value' && step.write.data !== 0 &&
         step.write.valueName?.toLowerCase() === 'enabled';
@@ -24,7 +24,7 @@ export const mim202: Rule = {
     if (!enabling) return;
     // The disabling writes go after the last MIM Service install (or script call) that follows.
     const later = script.steps.filter(
-      (step) => step.command.start > enabling.command.start &&
+      (step) => step.reached && step.command.start > enabling.command.start &&
         ((step.kind === 'install' && step.invocation.packageKind === 'mim-service') || step.kind === 'call'),
     );
     const anchor = later.at(-1)?.command ?? script.steps.filter((s) => s.kind === 'registry').at(-1)!.command;

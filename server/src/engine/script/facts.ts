@@ -1,65 +1,108 @@
-// What the script rules need, computed once per file: the commands in order as steps (registry
-// writes, msiexec runs, calls of other scripts), with the TLS 1.1 client state before each step.
+// What the script rules need, computed once per file: each command as a step (registry writes,
+// msiexec runs, calls of other scripts) with the TLS 1.1 Client state the paths reaching it agree on,
+// worked out by the interpreter (flow/interpret.ts) in the order the script runs, not in text order.
 import type { HostProfile } from '../profile';
 import type { RegistryWrite } from '../registry/model';
-import { applyWrite, schannelTarget, stateFromHost, usable, type ProtocolState, type Tristate } from '../tls/schannel';
+import type { Tristate } from '../tls/schannel';
 import type { Location } from '../types';
 import { readMsiexec, type MsiInvocation } from './msiexec';
 import type { ScriptCommand, ScriptModel } from './model';
 import { registryWritesOf } from './registry-commands';
+import { calledScript, resolvePath } from './flow/called-script';
+import { Interpreter } from './flow/interpret';
+import { afterWrite, join, leavesTls11On, startState, verdict, type FlowState, type PathVerdict } from './flow/state';
+
+interface StepBase {
+  command: ScriptCommand;
+  /** TLS 1.1 Client before the step on every path that reaches it; 'mixed' when off on some paths only. */
+  tls11Before: PathVerdict;
+  /** False for code no path runs (after `exit`, a label nothing reaches). */
+  reached: boolean;
+  /** Offsets of the commands that last wrote TLS 1.1 Client on the paths here (-1: the state the script started in). */
+  tls11SetBy: readonly number[];
+}
 
 export type ScriptStep =
-  | { kind: 'registry'; command: ScriptCommand; write: RegistryWrite; tls11Before: Tristate }
-  | { kind: 'install'; command: ScriptCommand; invocation: MsiInvocation; tls11Before: Tristate }
-  | { kind: 'call'; command: ScriptCommand; target: string; tls11Before: Tristate };
+  | (StepBase & { kind: 'registry'; write: RegistryWrite })
+  | (StepBase & { kind: 'install'; invocation: MsiInvocation })
+  | (StepBase & { kind: 'call'; target: string });
 
 /** How another script in the workspace calls this one: with TLS 1.1 on, off or unknown around the call. */
 export interface CallContext {
-  tls11: Tristate;
+  tls11: PathVerdict;
   location: Location;
 }
 
 export interface ScriptFacts {
   model: ScriptModel;
+  /** In text order. */
   steps: ScriptStep[];
   installs: MsiInvocation[];
   /** The TLS 1.1 client state the script starts in, and why (host profile or callers). */
   tls11AtStart: Tristate;
   tls11Evidence: Location[];
-  /** 'on' when the script leaves TLS 1.1 usable on the Client or the Server side. */
+  /** 'on' when every way the script ends leaves TLS 1.1 usable on the Client or the Server side. */
   tls11AtEnd: Tristate;
+  /** Some path was too long or too deep to follow to its end. */
+  incomplete: boolean;
 }
 
-export function scriptFacts(model: ScriptModel, text: string, profile: HostProfile, callers: readonly CallContext[] = []): ScriptFacts {
+/** Node visits per file: far above what a real script needs, low enough to end hostile input quickly. */
+const stepBudget = 2_000_000;
+
+export function scriptFacts(model: ScriptModel, text: string, profile: HostProfile, callers: readonly CallContext[] = [], fileName = ''): ScriptFacts {
   const start = startingState(profile, callers);
-  let state: ProtocolState = stateFromHost(start.tls11);
-  // The Server side only matters for what the script leaves behind (MIM202).
-  let serverState: ProtocolState = stateFromHost(start.tls11);
+  const before = new Map<ScriptCommand, FlowState>();
+  const writes = new Map<ScriptCommand, RegistryWrite[]>();
+  const writesOf = (command: ScriptCommand) => {
+    let found = writes.get(command);
+    if (!found) writes.set(command, (found = registryWritesOf(command)));
+    return found;
+  };
+  const routines = model.flow.routines;
+  const interpreter = new Interpreter(
+    model.flow,
+    {
+      run(command, state) {
+        before.set(command, join(before.get(command), state)!);
+        let after = state;
+        for (const write of writesOf(command)) after = afterWrite(after, write, command.start);
+        return after;
+      },
+      routineOf: (command) => (model.language === 'powershell' && routines.has(command.name) ? command.name : undefined),
+    },
+    stepBudget,
+  );
+  const initial = startState(start.tls11);
+  const end = interpreter.runMain(initial);
+  // Functions and subroutines nothing called may be called from elsewhere (a dot-sourced library).
+  for (const name of routines.keys()) if (!interpreter.entered.has(name)) interpreter.runRoutine(name, initial);
+
   const steps: ScriptStep[] = [];
   const installs: MsiInvocation[] = [];
   for (const command of model.commands) {
-    const tls11Before = usable(state);
+    const state = before.get(command);
+    const base = {
+      command,
+      reached: state !== undefined,
+      tls11Before: state ? verdict(state.client) : 'unknown',
+      tls11SetBy: state?.clientWriters ?? [],
+    } satisfies StepBase;
     if (command.name === 'msiexec') {
       const invocation = readMsiexec(command, text);
       installs.push(invocation);
-      steps.push({ kind: 'install', command, invocation, tls11Before });
+      steps.push({ ...base, kind: 'install', invocation });
       continue;
     }
-    const target = calledScript(command);
+    const target = calledScript(command, fileName);
     if (target) {
-      steps.push({ kind: 'call', command, target, tls11Before });
+      steps.push({ ...base, kind: 'call', target });
       continue;
     }
-    for (const write of registryWritesOf(command)) {
-      steps.push({ kind: 'registry', command, write, tls11Before: usable(state) });
-      const target = schannelTarget(write);
-      if (target?.protocol !== 'TLS 1.1') continue;
-      if (target.side === 'Client') state = applyWrite(state, write);
-      else serverState = applyWrite(serverState, write);
-    }
+    for (const write of writesOf(command)) steps.push({ ...base, kind: 'registry', write });
   }
-  const atEnd: Tristate = usable(state) === 'on' || usable(serverState) === 'on' ? 'on' : usable(state);
-  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: atEnd };
+  const atEnd: Tristate = end === undefined ? 'unknown' : leavesTls11On(end) ? 'on' : verdict(end.client) === 'off' ? 'off' : 'unknown';
+  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: atEnd, incomplete: interpreter.incomplete };
 }
 
 /** A caller that keeps TLS 1.1 on around the call is the documented workaround: it wins. */
@@ -73,13 +116,7 @@ function startingState(profile: HostProfile, callers: readonly CallContext[]): {
   return { tls11, evidence: host.evidence };
 }
 
-/** `call "%~dp0install.cmd"` or a batch file run directly: the path of the script it runs. */
-function calledScript(command: ScriptCommand): string | undefined {
-  if (command.name === 'call') return command.args[0]?.resolved ? command.args[0].text : undefined;
-  return command.nameToken.resolved && /\.(cmd|bat)$/i.test(command.nameToken.text) ? command.nameToken.text : undefined;
-}
-
-/** A key for comparing script paths the way Windows does: separators unified, case ignored. */
+/** A key for comparing script paths the way Windows does: `.` and `..` collapsed, separators unified, case ignored. */
 export function scriptPathKey(path: string): string {
-  return path.replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase();
+  return resolvePath(path, '').replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase();
 }

@@ -2,6 +2,7 @@
 // arguments already unquoted and, where a variable was assigned earlier in the file, expanded. Every
 // token keeps the source range it came from, so findings and fixes point at what the admin wrote.
 // Readers never execute anything.
+import type { FlowProgram } from './flow/model';
 
 export type ScriptLanguage = 'cmd' | 'powershell';
 
@@ -67,4 +68,6 @@ export interface ScriptModel {
   comments: ScriptComment[];
   /** Ranges of code that are not comments, in order (rules scan these, never comments). */
   code: Array<{ start: number; end: number }>;
+  /** The commands in the order they can run (see flow/interpret.ts). */
+  flow: FlowProgram;
 }

@@ -114,6 +114,12 @@ export function property(invocation: MsiInvocation, name: string): MsiProperty |
   return invocation.properties.find((p) => p.name === name);
 }
 
+/** `/x`, `/uninstall`, or `REMOVE=ALL` (which removes every feature, facts §9.3): no install runs. */
+export function isUninstall(invocation: MsiInvocation): boolean {
+  if (invocation.action === 'x' || invocation.action === 'uninstall') return true;
+  return property(invocation, 'REMOVE')?.value.trim().toUpperCase() === 'ALL';
+}
+
 /** The written value without its quotes, when the property is a literal in the text. */
 export function valueContentRange(prop: MsiProperty): { start: number; end: number } | undefined {
   const range = prop.valueRange;
@@ -150,7 +156,7 @@ export function featureNames(prop: MsiProperty): FeatureName[] {
  * ADDLOCAL. Feature names are case-sensitive (facts §9.3): ADDLOCAL=commonservices installs nothing.
  */
 export function installsMimService(invocation: MsiInvocation): boolean {
-  if (invocation.packageKind !== 'mim-service' || invocation.action === 'x' || invocation.action === 'uninstall') return false;
+  if (invocation.packageKind !== 'mim-service' || isUninstall(invocation)) return false;
   const addLocal = property(invocation, 'ADDLOCAL');
   if (!addLocal) return true;
   // Whether a lower-case `all` selects every feature is not documented: counted as ALL, as before.

@@ -79,7 +79,11 @@ function valueCmdlet(command: ScriptCommand, operation: 'set-value' | 'delete-va
   const name = parameter(command, 'name', 1);
   const key = path?.resolved ? parseKeyPath(path.text) : undefined;
   if (!key || !name?.resolved) return [];
-  if (operation === 'delete-value') return [{ operation, ...key, valueName: name.text, ...at(command) }];
+  if (operation === 'delete-value') {
+    // `-Name Enabled, DisabledByDefault` removes both.
+    const names = name.text.split(/[\s,]+/).filter((n) => n !== '');
+    return names.map((valueName) => ({ operation, ...key, valueName, ...at(command) }));
+  }
   const value = parameter(command, 'value', 2);
   const type = (parameter(command, 'propertytype') ?? parameter(command, 'type'))?.text.toLowerCase();
   const numeric = type === undefined || type === 'dword' || type === 'qword';

@@ -36,12 +36,29 @@ export function stateFromHost(usable: Tristate): ProtocolState {
   return { enabled: undefined, disabledByDefault: undefined };
 }
 
+/**
+ * With no value set, TLS 1.0, 1.1 and 1.2 are enabled on Windows Server 2012 R2 to 2022 (facts §9.2):
+ * removing a value or the key returns the protocol to that default. For other protocols the default
+ * depends on the Windows version, so a removal leaves the value unknown.
+ */
+function defaultsOf(write: Pick<RegistryWrite, 'hive' | 'path'>): ProtocolState {
+  const protocol = schannelTarget(write)?.protocol;
+  const on = protocol === 'TLS 1.0' || protocol === 'TLS 1.1' || protocol === 'TLS 1.2';
+  return on ? { enabled: true, disabledByDefault: false } : { enabled: undefined, disabledByDefault: undefined };
+}
+
 /** Applies one write to the state of the protocol/side it targets (the caller checks the target). */
 export function applyWrite(state: ProtocolState, write: RegistryWrite): ProtocolState {
   const name = write.valueName?.toLowerCase();
-  if (write.operation === 'delete-key') return { enabled: undefined, disabledByDefault: undefined };
+  if (write.operation === 'delete-key') return defaultsOf(write);
   if (write.operation === 'create-key') return state;
-  const value = write.operation === 'set-value' && typeof write.data === 'number' ? write.data !== 0 : undefined;
+  if (write.operation === 'delete-value') {
+    const defaults = defaultsOf(write);
+    if (name === 'enabled') return { ...state, enabled: defaults.enabled };
+    if (name === 'disabledbydefault') return { ...state, disabledByDefault: defaults.disabledByDefault };
+    return state;
+  }
+  const value = typeof write.data === 'number' ? write.data !== 0 : undefined;
   if (name === 'enabled') return { ...state, enabled: value };
   if (name === 'disabledbydefault') return { ...state, disabledByDefault: value };
   return state;

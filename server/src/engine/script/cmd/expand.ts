@@ -6,6 +6,32 @@ import { CharRun, unresolvedFlag } from './char-run';
 
 export type Variables = Map<string, CharRun>;
 
+/**
+ * The longest value a variable keeps, as for PowerShell values: `set A=%A%%A%` doubles on every line,
+ * and a 368-byte file reached 2.7 GB. A longer value is forgotten (later references stay unresolved).
+ */
+export const maxValueLength = 16_384;
+
+/** `!NAME!` under `setlocal EnableDelayedExpansion`: the value at run time, read here in file order. */
+export function expandDelayed(chars: CharRun, variables: Variables, out: CharRun): CharRun {
+  if (chars.indexOf(33 /* ! */) < 0) return chars;
+  out.reset(chars.length + 16);
+  for (let i = 0; i < chars.length; i++) {
+    const close = chars.code(i) === 33 && !chars.isLiteral(i) ? chars.indexOf(33, i + 1) : -1;
+    const name = close > i + 1 && close - i < 256 ? chars.text(i + 1, close) : '';
+    const value = name && !/[\s:%]/.test(name) ? variables.get(name.toUpperCase()) : undefined;
+    if (!value || out.length + value.length > maxValueLength * 4) {
+      out.pushFrom(chars, i);
+      continue;
+    }
+    const start = chars.start(i);
+    const end = chars.end(close);
+    for (let v = 0; v < value.length; v++) out.pushCode(value.code(v), start, end, value.flags(v));
+    i = close;
+  }
+  return out;
+}
+
 /** `out`: a buffer to reuse for the result (its content is replaced). */
 export function expandPercent(chars: CharRun, variables: Variables, scriptDirectory: string, out = new CharRun(chars.length + 16)): CharRun {
   // Most lines reference no variable: nothing to copy.

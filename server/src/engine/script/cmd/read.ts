@@ -1,41 +1,62 @@
 // Reads a .cmd/.bat file into the script model: comments, `set` variables expanded in file order,
 // blocks, and each command with its tokens. Nothing is executed.
 import type { ScriptCommand, ScriptComment, ScriptModel, Token } from '../model';
-import { expandPercent, type Variables } from './expand';
+import { expandDelayed, expandPercent, maxValueLength, type Variables } from './expand';
 import { logicalLines } from './logical-lines';
 import { CharRun } from './char-run';
 import { splitCommands, tokenize } from './split';
+import { cmdFlow, type CmdItem, type Prefix } from './flow';
 
 export function readCmd(text: string, fileName: string): ScriptModel {
   const variables: Variables = new Map();
   const directory = scriptDirectory(fileName);
   const commands: ScriptCommand[] = [];
   const comments: ScriptComment[] = [];
+  const items: CmdItem[] = [];
   let depth = 0;
+  let delayed = false;
   const scratch = new CharRun(256);
+  const delayedScratch = new CharRun(256);
   for (const line of logicalLines(text)) {
     const firstWord = /^\s*@?\s*(::|rem(?=$|[\s:.,;=(]))/i.exec(line.chars.text(0, 64));
     if (firstWord) {
       comments.push(commentOf(line.chars, firstWord[0].length, line.end));
       continue;
     }
-    const expanded = expandPercent(line.chars, variables, directory, scratch);
+    const percent = expandPercent(line.chars, variables, directory, scratch);
+    const expanded = delayed ? expandDelayed(percent, variables, delayedScratch) : percent;
     const split = splitCommands(expanded, depth);
     depth = split.depthAfter;
     for (const raw of split.commands) {
       const tokens = tokenize(raw.chars, raw.from, raw.to);
-      const words = stripPrefixes(tokens);
-      if (words.length === 0) continue;
+      const { words, prefixes } = stripPrefixes(tokens);
+      const item: CmdItem = { prefixes, command: undefined, separator: raw.separator, depth: raw.depth, opens: raw.opens };
+      if (words.length === 0) {
+        if (raw.opens || prefixes.length > 0) items.push(item);
+        continue;
+      }
       const head = words[0].text.toLowerCase().replace(/^@/, '');
       if (head === 'rem') {
         comments.push({ start: words[0].start, end: line.end, text: text.slice(words[0].end, line.end).trim() });
         break;
       }
       if (head === 'set') recordSet(raw.chars.slice(raw.from, raw.to), words, variables);
-      commands.push(toCommand(words, line, raw.depth));
+      if (head === 'setlocal') delayed = enablesDelayedExpansion(words, delayed);
+      item.command = toCommand(words, line, raw.depth);
+      commands.push(item.command);
+      items.push(item);
     }
   }
-  return { language: 'cmd', commands, comments, code: codeRanges(text.length, comments) };
+  return { language: 'cmd', commands, comments, code: codeRanges(text.length, comments), flow: cmdFlow(items) };
+}
+
+function enablesDelayedExpansion(words: readonly Token[], before: boolean): boolean {
+  for (const word of words.slice(1)) {
+    const option = word.text.toLowerCase();
+    if (option === 'enabledelayedexpansion') return true;
+    if (option === 'disabledelayedexpansion') return false;
+  }
+  return before;
 }
 
 function scriptDirectory(fileName: string): string {
@@ -50,19 +71,25 @@ function commentOf(chars: CharRun, markerLength: number, end: number): ScriptCom
 }
 
 /** Drops `if …` conditions, `for … do`, `else` and `@` so the command that runs comes first. */
-function stripPrefixes(tokens: Token[]): Token[] {
+function stripPrefixes(tokens: Token[]): { words: Token[]; prefixes: Prefix[] } {
   let words = tokens;
+  const prefixes: Prefix[] = [];
   for (let guard = 0; guard < 8 && words.length > 0; guard++) {
     const head = words[0].text.toLowerCase().replace(/^@/, '');
     if (head === '') words = words.slice(1);
-    else if (head === 'else') words = words.slice(1);
-    else if (head === 'if') words = words.slice(1 + ifConditionLength(words.slice(1)));
-    else if (head === 'for') {
+    else if (head === 'else') {
+      prefixes.push('else');
+      words = words.slice(1);
+    } else if (head === 'if') {
+      prefixes.push('if');
+      words = words.slice(1 + ifConditionLength(words.slice(1)));
+    } else if (head === 'for') {
+      prefixes.push('for');
       const doAt = words.findIndex((w) => w.text.toLowerCase() === 'do');
       words = doAt < 0 ? [] : words.slice(doAt + 1);
     } else break;
   }
-  return words;
+  return { words, prefixes };
 }
 
 function ifConditionLength(words: readonly Token[]): number {
@@ -100,7 +127,8 @@ function recordSet(chars: CharRun, words: readonly Token[], variables: Variables
   const equals = chars.indexOf(61 /* = */, from);
   if (equals <= from || equals >= to) return;
   const name = chars.text(from, equals).toUpperCase();
-  variables.set(name, chars.slice(equals + 1, to));
+  if (to - equals - 1 > maxValueLength) variables.delete(name);
+  else variables.set(name, chars.slice(equals + 1, to));
 }
 
 function toCommand(words: Token[], line: { start: number; end: number; indent: string }, depth: number): ScriptCommand {

@@ -10,7 +10,13 @@ export interface RawCommand {
   to: number;
   /** Block depth before the command. */
   depth: number;
+  /** What came before the command on its line: the line start, `&`, `&&`, `||`, `|`, a block's `(` or `)`. */
+  separator: Separator;
+  /** The command ends with a `(` that opens a block (`if exist x (`, `) else (`). */
+  opens: boolean;
 }
+
+export type Separator = 'line' | '&' | '&&' | '||' | '|' | '(' | ')';
 
 /** Splits at command separators; `(` opening a block and `)` closing one also end a command. */
 export function splitCommands(chars: CharRun, depthBefore: number): { commands: RawCommand[]; depthAfter: number } {
@@ -25,8 +31,11 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
   let firstStart = 0;
   let firstEnd = -1;
   let lastStart = 0;
-  const finish = (to: number, next: number) => {
-    if (words > 0) commands.push({ chars, from, to, depth });
+  let separator: Separator = 'line';
+  const finish = (to: number, next: number, after: Separator, opens = false) => {
+    if (words > 0) commands.push({ chars, from, to, depth, separator, opens });
+    else if (opens) commands.push({ chars, from: to, to, depth, separator, opens });
+    separator = after;
     from = next;
     words = 0;
     inWord = false;
@@ -39,7 +48,7 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
     const special = !inQuote && !literal;
     if (special && (code === 38 /* & */ || code === 124 /* | */)) {
       const doubled = chars.code(i + 1) === code && !chars.isLiteral(i + 1);
-      finish(i, doubled ? i + 2 : i + 1);
+      finish(i, doubled ? i + 2 : i + 1, code === 38 ? (doubled ? '&&' : '&') : doubled ? '||' : '|');
       if (doubled) i++;
       continue;
     }
@@ -47,13 +56,13 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
       const first = words === 0 ? '' : word(chars, firstStart, firstEnd < 0 ? i : firstEnd);
       const last = words === 0 ? '' : word(chars, lastStart, i);
       if (opensBlock(words, first, last)) {
-        finish(i, i + 1);
+        finish(i, i + 1, '(', true);
         depth++;
         continue;
       }
     }
     if (special && code === 41 /* ) */ && depth > 0) {
-      finish(i, i + 1);
+      finish(i, i + 1, ')');
       depth--;
       continue;
     }
@@ -68,7 +77,7 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
       inWord = true;
     }
   }
-  finish(chars.length, chars.length);
+  finish(chars.length, chars.length, 'line');
   return { commands, depthAfter: depth };
 }
 

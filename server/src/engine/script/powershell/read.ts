@@ -16,7 +16,7 @@ export function readPowerShell(text: string): ScriptModel {
   const reader = new StatementReader(text);
   reader.block(buildTree(tokens), 0);
   const commands = reader.commands.sort((a, b) => a.start - b.start);
-  return { language: 'powershell', commands, comments, code: codeRanges(text.length, comments) };
+  return { language: 'powershell', commands, comments, code: codeRanges(text.length, comments), flow: { main: commands.map((command) => ({ kind: 'run', command })), routines: new Map() } };
 }
 
 class StatementReader {
