@@ -16,22 +16,21 @@ export const mim201: Rule = {
   },
   checkScript({ source, script, report }) {
     for (const step of script.steps) {
-      // Off on every path: an error. Off on some paths only (a branch that hardens first): a warning.
-      if (step.kind !== 'install' || !step.reached || (step.tls11Before !== 'off' && step.tls11Before !== 'mixed')) continue;
+      // Only when TLS 1.1 is off on every path that reaches the install: where paths disagree (a branch
+      // that hardens first), which path runs is not known, and a false error costs more than a miss.
+      if (step.kind !== 'install' || !step.reached || step.tls11Before !== 'off') continue;
       const { invocation, command } = step;
       if (!installsMimService(invocation) || !invocation.unattended || !invocation.uiSwitch) continue;
       const quiet = invocation.uiSwitch;
-      const some = step.tls11Before === 'mixed';
       const why = setByScript(step) ? 'the script disabled TLS 1.1 before this point' : 'this host allows only TLS 1.2';
       report({
         start: quiet.start,
         end: quiet.end,
         message:
-          `Unattended install of MIM Service while TLS 1.1 is disabled${some ? ' on some paths' : ''} (${why}): Microsoft documents that the ` +
+          `Unattended install of MIM Service while TLS 1.1 is disabled (${why}): Microsoft documents that the ` +
           'unattended MIM 2016 SP2 Service and Portal install fails when only TLS 1.2 is enabled. Keep TLS 1.1 ' +
           `enabled during the install and enforce TLS 1.2 again afterwards, or install interactively (${preparingTls}).`,
         related: tls11SetterLocations(source, script, step, 'TLS 1.1 left disabled here on the path to the install'),
-        severity: some ? 'warning' : undefined,
         fixes: [
           {
             title: 'Enable TLS 1.1 around the install (documented workaround)',

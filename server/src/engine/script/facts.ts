@@ -74,9 +74,8 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
     stepBudget,
   );
   const initial = startState(start.tls11);
+  // A function or subroutine that nothing calls does not run (facts §9.1).
   const end = interpreter.runMain(initial);
-  // Functions and subroutines nothing called may be called from elsewhere (a dot-sourced library).
-  for (const name of routines.keys()) if (!interpreter.entered.has(name)) interpreter.runRoutine(name, initial);
 
   const steps: ScriptStep[] = [];
   const installs: MsiInvocation[] = [];
