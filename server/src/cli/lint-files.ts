@@ -2,18 +2,18 @@
 // read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
 import { dirname } from 'node:path';
 import {
-  addCallers,
   fixAll,
   hostEvidence,
   inferProfile,
   lint,
   profileFromSettings,
+  propagateCallers,
   scriptCalls,
   scriptPathKey,
   unknownProfile,
-  type CallContext,
   type HostProfile,
   type LintOptions,
+  type ScriptCall,
 } from '../engine/index';
 import { withConfigHost } from '../engine/config/project-config';
 import type { CliOptions } from './args';
@@ -88,11 +88,14 @@ export function lintFiles(
     const profile = profileUnder(configs.forDirectory(workspace, treeRootOf.get(members[0].absolutePath)!));
     workspaces.push({ displayPath: displayPathOf(workspace, cwd), profile });
     // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
-    const callers = new Map<string, CallContext[]>();
-    for (const calls of inBatches(sources, (source) => scriptCalls(source.text, source.fileName, profile), budgetMs)) {
+    const callsOf = new Map<string, ScriptCall[]>();
+    inBatches(sources, (source) => scriptCalls(source.text, source.fileName, profile), budgetMs).forEach((calls, i) => {
       if (calls instanceof LintTimeoutError) stopped(calls);
-      else addCallers(callers, calls);
-    }
+      else callsOf.set(sources[i].fileName, calls);
+    });
+    // A wrapper of a wrapper: the scripts a called script calls start in its callers' state.
+    const textOf = new Map(sources.map((source) => [source.fileName, source.text]));
+    const callers = propagateCallers(callsOf, (fileName, own) => scriptCalls(textOf.get(fileName)!, fileName, profile, own));
     const jobs = members.map((file) => {
       const config = configOf(file.absolutePath);
       const lintOptions: LintOptions = {

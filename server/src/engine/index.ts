@@ -1,5 +1,5 @@
 // The engine's public surface for the language server, the CLI and tests.
-export { lint, mayCallOtherScripts, scriptCalls, callersByScript, addCallers, type LintOptions, type LintResult, type SeverityOverride, type ScriptCall } from './lint';
+export { lint, mayCallOtherScripts, scriptCalls, callersByScript, addCallers, propagateCallers, type LintOptions, type LintResult, type SeverityOverride, type ScriptCall } from './lint';
 export { scriptPathKey, type CallContext } from './script/facts';
 export { applyEdits, fixAll } from './fixes';
 export { fixAllEdits, minimalEdits } from './fix-all-edits';

@@ -10,7 +10,10 @@ import { allRules } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { readScript } from './script/read-script';
 import { readRegistryFile } from './registry/read';
-import { scriptFacts, scriptPathKey, type CallContext } from './script/facts';
+import { scriptFacts, type CallContext } from './script/facts';
+import { propagateCallers, type ScriptCall } from './script/call-graph';
+
+export { addCallers, propagateCallers, type ScriptCall } from './script/call-graph';
 import type { FileKind, Finding, Severity } from './types';
 import { applySuppressions, unusedSuppressionId, type Suppressions } from './suppressions/index';
 import { mim900 } from './rules/mim900-unused-suppression';
@@ -166,33 +169,28 @@ function runRules(
   }
 }
 
-const mayCallScripts = /\bcall\b|\.(?:cmd|bat)\b/i;
+const mayCallScripts = /\bcall\b|\.(?:cmd|bat|ps1)\b/i;
 
-/** False when the text cannot run another script: it never says `call` nor names a .cmd/.bat file. */
+/** False when the text cannot run another script: it never says `call` nor names a .cmd/.bat/.ps1 file. */
 export function mayCallOtherScripts(text: string): boolean {
   return mayCallScripts.test(text);
-}
-
-/** A script that runs another script: the target's path and the TLS 1.1 client state at the call. */
-export interface ScriptCall {
-  target: string;
-  context: CallContext;
 }
 
 /**
  * The other scripts a script runs, for the workspace index: a wrapper that keeps TLS 1.1 on around
  * `call install.cmd` (Microsoft's workaround) makes the called script's unattended install fine.
+ * `callers`: how the script is itself called (its calls then start in that state).
  */
-export function scriptCalls(text: string, fileName: string, profile: HostProfile = unknownProfile()): ScriptCall[] {
+export function scriptCalls(text: string, fileName: string, profile: HostProfile = unknownProfile(), callers: readonly CallContext[] = []): ScriptCall[] {
   const kind = fileKindOf(fileName);
   if (kind !== 'cmd' && kind !== 'powershell') return [];
-  // A script that never says `call` nor names a .cmd/.bat file runs no other script: skip the parse
+  // A script that never says `call` nor names a script file runs no other script: skip the parse
   // (the workspace index asks this of every script).
   if (!mayCallOtherScripts(text)) return [];
   const source = new SourceText(text, fileName);
-  const facts = scriptFacts(readScript(kind, text, fileName), text, profile, [], fileName);
+  const facts = scriptFacts(readScript(kind, text, fileName), text, profile, callers, fileName);
   return facts.steps.flatMap((step) =>
-    step.kind === 'call'
+    step.kind === 'call' && step.reached
       ? [{
           target: step.target,
           context: {
@@ -212,15 +210,11 @@ export function scriptCalls(text: string, fileName: string, profile: HostProfile
 
 /** Who calls whom across a set of scripts: for each called script (by scriptPathKey), its callers. */
 export function callersByScript(files: Iterable<{ text: string; fileName: string }>, profile?: HostProfile): Map<string, CallContext[]> {
-  const callers = new Map<string, CallContext[]>();
-  for (const file of files) addCallers(callers, scriptCalls(file.text, file.fileName, profile));
-  return callers;
-}
-
-/** Files each call under its target's key (for callers that keep the calls of each script themselves). */
-export function addCallers(callers: Map<string, CallContext[]>, calls: readonly ScriptCall[]): void {
-  for (const call of calls) {
-    const key = scriptPathKey(call.target);
-    callers.set(key, [...(callers.get(key) ?? []), call.context]);
+  const texts = new Map<string, string>();
+  const calls = new Map<string, ScriptCall[]>();
+  for (const file of files) {
+    texts.set(file.fileName, file.text);
+    calls.set(file.fileName, scriptCalls(file.text, file.fileName, profile));
   }
+  return propagateCallers(calls, (fileName, callers) => scriptCalls(texts.get(fileName)!, fileName, profile, callers));
 }

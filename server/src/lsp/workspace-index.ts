@@ -4,11 +4,11 @@
 import { sep } from 'node:path';
 import { Emitter } from 'vscode-languageserver';
 import {
-  addCallers,
   fileKindOf,
   hostEvidence,
   inferProfile,
   mayCallOtherScripts,
+  propagateCallers,
   scriptCalls,
   scriptPathKey,
   unknownProfile,
@@ -162,9 +162,12 @@ export class WorkspaceIndex implements HostProfileSource {
       stale[i].source.calls = calls ?? [];
       stale[i].source.callsFor = profileKey;
     });
-    const callers = new Map<string, CallContext[]>();
-    for (const source of folder.sources.values()) addCallers(callers, source.calls ?? []);
-    folder.callers = callers;
+    // A wrapper of a wrapper: the calls of a called script are read again from its callers' state.
+    const calls = new Map([...folder.sources].flatMap(([fileName, source]) => (source.calls ? [[fileName, source.calls] as const] : [])));
+    folder.callers = propagateCallers(calls, (fileName, callers) => {
+      const text = folder.sources.get(fileName)?.text;
+      return text === undefined ? undefined : this.budgeted([{ fileName, text }], (file) => scriptCalls(file.text, file.fileName, folder.profile, callers))[0];
+    });
   }
 
   /** The index entries of files (undefined for one whose reading was stopped or failed). */

@@ -31,7 +31,8 @@ export const mim201: Rule = {
           'unattended MIM 2016 SP2 Service and Portal install fails when only TLS 1.2 is enabled. Keep TLS 1.1 ' +
           `enabled during the install and enforce TLS 1.2 again afterwards, or install interactively (${preparingTls}).`,
         related: tls11SetterLocations(source, script, step, 'TLS 1.1 left disabled here on the path to the install'),
-        fixes: [
+        // A DSC Package resource: statements cannot go into a configuration's Node block.
+        fixes: command.via === 'dsc' ? undefined : [
           {
             title: 'Enable TLS 1.1 around the install (documented workaround)',
             edits: [

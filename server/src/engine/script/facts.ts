@@ -10,7 +10,7 @@ import type { ScriptCommand, ScriptModel } from './model';
 import { registryWritesOf } from './registry-commands';
 import { calledScript, resolvePath } from './flow/called-script';
 import { Interpreter } from './flow/interpret';
-import { afterWrite, join, leavesTls11On, startState, verdict, type FlowState, type PathVerdict } from './flow/state';
+import { afterWrite, anyState, join, leavesTls11On, startState, verdict, type FlowState, type PathVerdict } from './flow/state';
 
 interface StepBase {
   command: ScriptCommand;
@@ -65,6 +65,7 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
     {
       run(command, state) {
         before.set(command, join(before.get(command), state)!);
+        if (model.language === 'powershell' && changesTlsUnseen(command, routines)) return { ...anyState(), clientWriters: [command.start] };
         let after = state;
         for (const write of writesOf(command)) after = afterWrite(after, write, command.start);
         return after;
@@ -102,6 +103,15 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
   }
   const atEnd: Tristate = end === undefined ? 'unknown' : leavesTls11On(end) ? 'on' : verdict(end.client) === 'off' ? 'off' : 'unknown';
   return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: atEnd, incomplete: interpreter.incomplete };
+}
+
+/**
+ * A function this file does not define (dot-sourced from a helper file, or from a module) whose name
+ * says it changes TLS (`Enable-Tls11`, `Set-SchannelProtocols`): what it leaves is unknown.
+ */
+function changesTlsUnseen(command: ScriptCommand, routines: ReadonlyMap<string, unknown>): boolean {
+  const name = command.name;
+  return /^[a-z]+-[\w-]+$/.test(name) && !routines.has(name) && /tls|ssl|schannel|protocol|harden/.test(name) && !/ciphersuite|ecccurve/.test(name);
 }
 
 /** A caller that keeps TLS 1.1 on around the call is the documented workaround: it wins. */

@@ -44,7 +44,9 @@ function withScriptRoot(token: Token, callerFile: string): string | undefined {
   const root = scriptRoot.exec(text);
   if (root) {
     const rest = text.slice(root[0].length);
-    return /\$|%[^%]*%/.test(rest) ? undefined : directoryOf(callerFile).replace(/[\\/]$/, '') + rest;
+    if (/\$|%[^%]*%/.test(rest)) return undefined;
+    const directory = directoryOf(callerFile);
+    return directory === '' ? rest.replace(/^[\\/]+/, '') : directory.replace(/[\\/]$/, '') + rest;
   }
   return token.resolved ? text : undefined;
 }
@@ -56,20 +58,24 @@ export function directoryOf(fileName: string): string {
 
 /** A relative path joined to `directory`, with `.` and `..` collapsed (never above the root). */
 export function resolvePath(path: string, directory: string): string {
-  const absolute = /^([a-z]:)?[\\/]/i.test(path) || /^[a-z]:/i.test(path) || path.startsWith('\\\\');
+  const rooted = (p: string) => /^([a-z]:)?[\\/]/i.test(p) || /^[a-z]:/i.test(p);
+  const unified = (p: string) => p.replace(/\//g, '\\').toLowerCase();
   // `%~dp0x.cmd` arrives already joined (with a relative folder when the caller was named relatively).
-  const full = absolute || directory === '' || path.startsWith(directory) ? path : directory + path;
+  const joined = rooted(path) || directory === '' || unified(path).startsWith(unified(directory));
+  const full = joined ? path : directory + path;
   const separator = full.includes('\\') || !full.includes('/') ? '\\' : '/';
   const unc = full.startsWith('\\\\') || full.startsWith('//');
+  // What `..` may not remove: the drive or root (`C:`, ``), or a UNC server and share.
+  const fixed = unc ? 3 : rooted(full) ? 1 : 0;
   const parts: string[] = [];
   for (const part of full.split(/[\\/]+/)) {
     if (part === '.') continue;
     if (part === '..') {
-      if (parts.length > (unc ? 3 : 1)) parts.pop();
+      if (parts.length > fixed) parts.pop();
       continue;
     }
     parts.push(part);
   }
-  const joined = parts.join(separator);
-  return unc ? separator + separator + joined.replace(/^[\\/]+/, '') : joined;
+  const result = parts.join(separator);
+  return unc ? separator + separator + result.replace(/^[\\/]+/, '') : result;
 }

@@ -7,7 +7,8 @@ import type { StatementContext } from './commands';
 import type { Evaluator } from './evaluate';
 import { isResourceHeader } from './statements';
 import { isGroup, isToken, type Node } from './tree';
-import { tokenOf, valueToken, valueTokens } from './values';
+import { knownScalar, tokenOf, valueToken, valueTokens } from './values';
+import { splitCommandLine } from './command-line';
 
 export function dscResourceOf(nodes: readonly Node[], context: StatementContext, evaluator: Evaluator): ScriptCommand | undefined {
   if (nodes.length !== 3 || !isResourceHeader(nodes.slice(0, 2))) return undefined;
@@ -35,5 +36,26 @@ export function dscResourceOf(nodes: readonly Node[], context: StatementContext,
     statementEnd: context.end,
     indent: context.indent,
     depth: context.depth,
+  };
+}
+
+/**
+ * A DSC `Package` resource installs its `Path` with its `Arguments`, always without the wizard
+ * (facts §9.1): read as the msiexec command it runs, with a quiet switch at the resource's name (the
+ * resource has none of its own) and `via: 'dsc'` (a fix cannot insert statements into a configuration).
+ */
+export function dscPackageInstall(resource: ScriptCommand): ScriptCommand | undefined {
+  const path = resource.named['path'];
+  if (!path || !/\.msi$/i.test(path.text.trim())) return undefined;
+  const at = { start: resource.nameToken.start, end: resource.nameToken.end };
+  const argumentsToken = resource.named['arguments'];
+  const args = argumentsToken ? splitCommandLine(knownScalar(argumentsToken.text, argumentsToken.start, argumentsToken.end, false)) : [];
+  return {
+    ...resource,
+    name: 'msiexec',
+    via: 'dsc',
+    args: [{ text: '/i', ...at, resolved: true, quoted: false }, path, { text: '/qn', ...at, resolved: true, quoted: false }, ...args],
+    named: {},
+    positional: [],
   };
 }

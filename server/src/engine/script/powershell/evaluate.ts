@@ -61,6 +61,8 @@ export class Evaluator {
     if (trimmed.length === 0) return undefined;
     const head = trimmed[0];
     if (isToken(head, 'word') && head.text.toLowerCase() === 'join-path') return this.joinPath(trimmed.slice(1));
+    const combined = this.pathCombine(trimmed);
+    if (combined) return combined;
     const items = splitAt(trimmed, (n) => isToken(n, 'comma'));
     if (items.length === 1) return this.sum(trimmed);
     const values = items.map((item) => this.sum(item));
@@ -188,23 +190,41 @@ export class Evaluator {
     return { kind: 'array', items, start, end };
   }
 
-  /** `Join-Path $root $child` (or -Path/-ChildPath) when every part is known. */
+  /**
+   * `Join-Path $root $child` (or -Path/-ChildPath). The children must be known; the root may not be
+   * (`Join-Path $MediaPath 'Service and Portal\Service and Portal.msi'` with `$MediaPath` a parameter):
+   * the literal leaf still names the file.
+   */
   private joinPath(nodes: readonly Node[]): Value | undefined {
     const binding = bind(argumentUnits(nodes), (name) => 'resolve'.startsWith(name));
     const path = namedFor(binding.named, 'path')?.value ?? binding.positional[0];
     const childEntry = namedFor(binding.named, 'childpath');
     const children = childEntry ? [childEntry.value] : binding.positional.slice(1);
     if (!path || children.length === 0) return undefined;
-    let joined = this.argument(path.items[0]);
-    for (const child of children) {
-      if (!child) return undefined;
-      const childValue = this.argument(child.items[0]);
-      if (joined.kind !== 'scalar' || childValue.kind !== 'scalar' || !isKnown(joined) || !isKnown(childValue)) return undefined;
+    return this.joinAll(this.argument(path.items[0]), children.map((child) => child && this.argument(child.items[0])));
+  }
+
+  private joinAll(root: Value, children: ReadonlyArray<Value | undefined>): Value | undefined {
+    let joined = root;
+    for (const childValue of children) {
+      if (!childValue || joined.kind !== 'scalar' || childValue.kind !== 'scalar' || !isKnown(childValue)) return undefined;
       const next = joinScalars(joined, childValue);
       if (!next) return undefined;
       joined = next;
     }
     return joined;
+  }
+
+  /** `[IO.Path]::Combine($root, 'child', …)` / `[System.IO.Path]::Combine(…)`, as Join-Path. */
+  private pathCombine(nodes: readonly Node[]): Value | undefined {
+    const [type, method, args] = nodes;
+    if (nodes.length !== 3 || !isGroup(type, '[') || !isToken(method, 'word') || !isGroup(args, '(')) return undefined;
+    const typeName = type.nodes.map((n) => (isToken(n) ? n.text : '')).join('').toLowerCase();
+    if (!/^(system\.)?io\.path$/.test(typeName) || method.text.toLowerCase() !== '::combine') return undefined;
+    const parts = splitAt(args.nodes, (n) => isToken(n, 'comma')).filter((part) => part.length > 0);
+    if (parts.length < 2) return undefined;
+    const values = parts.map((part) => this.argument(part));
+    return this.joinAll(values[0], values.slice(1));
   }
 
   private unknown(start: number, end: number): Scalar {
