@@ -13,5 +13,4 @@ export interface Gap {
 }
 
 export const knownGaps: readonly Gap[] = [
-  { scenario: 'cmd-for-protocols-harden', kind: 'missed', file: 'harden-install.cmd', rule: 'MIM201', line: 7, bullet: "cmd `for` bodies: `for %%V in (\"TLS 1.0\" \"TLS 1.1\")` over a literal set runs the body with `%%~V` bound" },
 ];

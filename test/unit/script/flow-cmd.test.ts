@@ -1,7 +1,8 @@
 // The interpreter on batch files: subroutines, goto, branches and chains judged in the order they run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from '../../../server/src/engine/index';
+import { addCallers, lint, scriptPathKey, type ScriptCall } from '../../../server/src/engine/index';
+import { readScript } from '../../../server/src/engine/script/read-script';
 import { expectFindings, hosts, lintFindings } from '../helpers';
 
 const file = 'C:\\MIM\\deploy-mimservice.cmd';
@@ -80,6 +81,18 @@ test('cmd: delayed expansion names the package and the key', () => {
 test('cmd: a self-doubling variable is capped: a tiny file stays small and fast', () => {
   const text = '@echo off\r\nset A=xx\r\n' + 'set A=%A%%A%%A%%A%\r\n'.repeat(16) + 'msiexec /i "%A%.msi" /qn\r\n';
   assert.ok(text.length < 400);
-  const findings = lintFindings(text, file, hosts.hardened);
-  assert.ok(Array.isArray(findings));
+  const msiexec = readScript('cmd', text, file).commands.find((c) => c.name === 'msiexec')!;
+  assert.ok(msiexec.args[1].text.length <= 16_384 + 4, `${msiexec.args[1].text.length} characters`);
+  assert.equal(msiexec.args[1].resolved, false, 'a value past the cap is forgotten, not truncated');
+  assert.deepEqual(lint(text, file, { profile: hosts.hardened }).failures, []);
+});
+
+test('call bookkeeping is linear: each call extends its target\'s caller list in place', () => {
+  const callers = new Map();
+  const call = (line: number): ScriptCall => ({ target: 'C:\\MIM\\x.cmd', context: { tls11: 'on', location: { file: 'w.cmd', start: line, end: line, message: 'called here' } } });
+  addCallers(callers, [call(0)]);
+  const list = callers.get(scriptPathKey('C:\\MIM\\x.cmd'));
+  addCallers(callers, Array.from({ length: 100_000 }, (_, i) => call(i + 1)));
+  assert.equal(callers.get(scriptPathKey('C:\\MIM\\x.cmd')), list, 'the same list, not a copy per call');
+  assert.equal(list.length, 100_001);
 });

@@ -26,13 +26,9 @@ for (const [layout, text] of [
       model.commands.map((c) => c.name),
       [
         'get-credential',
-        'join-path',
-        'new-item',
-        'out-null',
-        'new-itemproperty',
-        'out-null',
-        'new-itemproperty',
-        'out-null',
+        // The nested foreach loops over literal lists are read once per item (2 × 2); in file order
+        // the copies of one command sit together.
+        ...['join-path', 'new-item', 'out-null', 'new-itemproperty', 'out-null', 'new-itemproperty', 'out-null'].flatMap((name) => [name, name, name, name]),
         'get-itemproperty',
         'msiexec',
         'get-itemproperty',
@@ -125,17 +121,26 @@ for (const [layout, text] of [
     );
   });
 
-  test(`Install-MIMSync.ps1 (${layout}): registry cmdlets in the loops keep the unknown $key`, () => {
+  test(`Install-MIMSync.ps1 (${layout}): registry cmdlets in the loops see $key for each item of the literal lists`, () => {
     const model = read(text);
-    const newItem = model.commands.find((c) => c.name === 'new-item')!;
+    const newItems = model.commands.filter((c) => c.name === 'new-item');
+    const newItem = newItems[0];
     assert.equal(statementText(text, newItem), 'New-Item -Path $key -Force | Out-Null');
     assert.equal(text.slice(newItem.start, newItem.end), 'New-Item -Path $key -Force');
     assert.equal(newItem.depth, 2);
     assert.equal(newItem.indent, '        ');
-    assert.deepEqual(newItem.named.path, { text: '$key', start: text.indexOf('$key', newItem.start), end: text.indexOf('$key', newItem.start) + 4, resolved: false, quoted: false });
-    const [first, second] = model.commands.filter((c) => c.name === 'new-itemproperty');
-    assert.deepEqual(namedTexts(first), { path: '$key', name: 'SystemDefaultTlsVersions', value: '1', propertytype: 'DWord', force: 'true' });
-    assert.deepEqual(namedTexts(second), { path: '$key', name: 'SchUseStrongCrypto', value: '1', propertytype: 'DWord', force: 'true' });
+    const key = 'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727';
+    assert.deepEqual(newItem.named.path, { text: key, start: text.indexOf('$key', newItem.start), end: text.indexOf('$key', newItem.start) + 4, resolved: true, quoted: false });
+    assert.deepEqual(newItems.map((c) => c.named.path.text), [
+      key,
+      'HKLM:\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework\\v2.0.50727',
+      'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319',
+      'HKLM:\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework\\v4.0.30319',
+    ]);
+    const properties = model.commands.filter((c) => c.name === 'new-itemproperty');
+    const [first, second] = [properties[0], properties[4]];
+    assert.deepEqual(namedTexts(first), { path: key, name: 'SystemDefaultTlsVersions', value: '1', propertytype: 'DWord', force: 'true' });
+    assert.deepEqual(namedTexts(second), { path: key, name: 'SchUseStrongCrypto', value: '1', propertytype: 'DWord', force: 'true' });
     assert.deepEqual(sources(text, [second.named.name, second.named.value]), ["'SchUseStrongCrypto'", '1']);
     const snac = model.commands.find((c) => c.name === 'get-itemproperty')!;
     assert.deepEqual(texts(snac.positional), ['HKLM:\\SOFTWARE\\Microsoft\\SQLNCLI11']);

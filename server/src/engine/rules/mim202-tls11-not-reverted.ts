@@ -15,19 +15,21 @@ export const mim202: Rule = {
   },
   checkScript({ source, profile, script, report }) {
     if (profile.tls12Only.value !== 'on' || script.tls11AtEnd !== 'on') return;
-    const enabling = script.steps.find((step) => {
-      if (step.kind !== 'registry' || !step.reached || step.tls11Before === 'on') return false;
+    // In run order: the first write that turns TLS 1.1 on, and the last install or script call after it.
+    const byRun = script.steps.filter((step) => step.reached).sort((a, b) => a.runOrder - b.runOrder);
+    const enabling = byRun.find((step) => {
+      if (step.kind !== 'registry' || step.tls11Before === 'on') return false;
       const target = schannelTarget(step.write);
       return target?.protocol === 'TLS 1.1' && step.write.operation === 'set-value' && step.write.data !== 0 &&
         step.write.valueName?.toLowerCase() === 'enabled';
     });
     if (!enabling) return;
     // The disabling writes go after the last MIM Service install (or script call) that follows.
-    const later = script.steps.filter(
-      (step) => step.reached && step.command.start > enabling.command.start &&
+    const later = byRun.filter(
+      (step) => step.runOrder > enabling.runOrder &&
         ((step.kind === 'install' && step.invocation.packageKind === 'mim-service') || step.kind === 'call'),
     );
-    const anchor = later.at(-1)?.command ?? script.steps.filter((s) => s.kind === 'registry').at(-1)!.command;
+    const anchor = later.at(-1)?.command ?? byRun.filter((s) => s.kind === 'registry').at(-1)!.command;
     report({
       start: enabling.command.start,
       end: enabling.command.end,

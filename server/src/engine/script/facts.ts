@@ -18,6 +18,8 @@ interface StepBase {
   tls11Before: PathVerdict;
   /** False for code no path runs (after `exit`, a label nothing reaches). */
   reached: boolean;
+  /** When the step first runs, relative to the others (run order, not text order); Infinity when never. */
+  runOrder: number;
   /** Offsets of the commands that last wrote TLS 1.1 Client on the paths here (-1: the state the script started in). */
   tls11SetBy: readonly number[];
 }
@@ -45,6 +47,8 @@ export interface ScriptFacts {
   tls11AtEnd: Tristate;
   /** Some path was too long or too deep to follow to its end. */
   incomplete: boolean;
+  /** Flow nodes the interpreter visited (bounded by its budget). */
+  flowSteps: number;
 }
 
 /** Node visits per file: far above what a real script needs, low enough to end hostile input quickly. */
@@ -53,6 +57,7 @@ const stepBudget = 2_000_000;
 export function scriptFacts(model: ScriptModel, text: string, profile: HostProfile, callers: readonly CallContext[] = [], fileName = ''): ScriptFacts {
   const start = startingState(profile, callers);
   const before = new Map<ScriptCommand, FlowState>();
+  const order = new Map<ScriptCommand, number>();
   const writes = new Map<ScriptCommand, RegistryWrite[]>();
   const writesOf = (command: ScriptCommand) => {
     let found = writes.get(command);
@@ -65,6 +70,7 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
     {
       run(command, state) {
         before.set(command, join(before.get(command), state)!);
+        if (!order.has(command)) order.set(command, order.size);
         if (model.language === 'powershell' && changesTlsUnseen(command, routines)) return { ...anyState(), clientWriters: [command.start] };
         let after = state;
         for (const write of writesOf(command)) after = afterWrite(after, write, command.start);
@@ -85,6 +91,7 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
     const base = {
       command,
       reached: state !== undefined,
+      runOrder: order.get(command) ?? Infinity,
       tls11Before: state ? verdict(state.client) : 'unknown',
       tls11SetBy: state?.clientWriters ?? [],
     } satisfies StepBase;
@@ -102,7 +109,7 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
     for (const write of writesOf(command)) steps.push({ ...base, kind: 'registry', write });
   }
   const atEnd: Tristate = end === undefined ? 'unknown' : leavesTls11On(end) ? 'on' : verdict(end.client) === 'off' ? 'off' : 'unknown';
-  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: atEnd, incomplete: interpreter.incomplete };
+  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: atEnd, incomplete: interpreter.incomplete, flowSteps: interpreter.steps };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { ScriptCommand } from '../model';
 import type { FlowNode, FlowProgram } from '../flow/model';
 import type { Separator } from './split';
 
-export type Prefix = 'if' | 'else' | 'for';
+/** `for-each`: a `for` over a literal set, whose commands are read once per item (see for-loops.ts). */
+export type Prefix = 'if' | 'else' | 'for' | 'for-each';
 
 /** Blocks nested deeper than this are read as a plain sequence: hostile input must not overflow the stack. */
 const maxNesting = 64;
@@ -16,6 +17,8 @@ export interface CmdItem {
   prefixes: Prefix[];
   /** Undefined when the line holds only prefixes and a `(`: `if exist x (`. */
   command: ScriptCommand | undefined;
+  /** The command once per item of the literal set of the `for` loops it is in. */
+  variants?: ScriptCommand[];
   separator: Separator;
   depth: number;
   opens: boolean;
@@ -71,11 +74,13 @@ class Builder {
     const item = this.items[this.at];
     const prefix = item.prefixes[skipPrefixes];
     if (prefix === 'else') return this.unit(depth, skipPrefixes + 1);
-    if (prefix === 'if' || prefix === 'for') {
+    if (prefix === 'if' || prefix === 'for' || prefix === 'for-each') {
       // The body is the rest of the statement: the command, its block, and what `&` joins to it.
       const body = this.unit(depth, skipPrefixes + 1);
       while (this.continuesLine(depth)) body.push(...this.chainTail(depth));
       if (prefix === 'for') return [{ kind: 'loop', body }];
+      // Over a literal set the body runs, each command once per item (its variants).
+      if (prefix === 'for-each') return body;
       const arms = [body];
       const next = this.items[this.at];
       const hasElse = next !== undefined && next.depth === depth && next.prefixes[0] === 'else';
@@ -83,7 +88,7 @@ class Builder {
       return [{ kind: 'branch', arms, skip: !hasElse }];
     }
     this.at++;
-    const nodes = item.command ? nodeOf(item.command) : [];
+    const nodes = (item.variants ?? (item.command ? [item.command] : [])).flatMap(nodeOf);
     if (item.opens && depth < maxNesting) nodes.push(...this.sequence(depth + 1));
     return nodes;
   }

@@ -6,6 +6,7 @@ import { logicalLines } from './logical-lines';
 import { CharRun } from './char-run';
 import { splitCommands, tokenize } from './split';
 import { cmdFlow, type CmdItem, type Prefix } from './flow';
+import { ForLoops } from './for-loops';
 
 export function readCmd(text: string, fileName: string): ScriptModel {
   const variables: Variables = new Map();
@@ -17,7 +18,9 @@ export function readCmd(text: string, fileName: string): ScriptModel {
   let delayed = false;
   const scratch = new CharRun(256);
   const delayedScratch = new CharRun(256);
+  const loops = new ForLoops();
   for (const line of logicalLines(text)) {
+    loops.nextLine();
     const firstWord = /^\s*@?\s*(::|rem(?=$|[\s:.,;=(]))/i.exec(line.chars.text(0, 64));
     if (firstWord) {
       comments.push(commentOf(line.chars, firstWord[0].length, line.end));
@@ -30,6 +33,8 @@ export function readCmd(text: string, fileName: string): ScriptModel {
     for (const raw of split.commands) {
       const tokens = tokenize(raw.chars, raw.from, raw.to);
       const { words, prefixes } = stripPrefixes(tokens);
+      loops.enter(raw.depth);
+      if (prefixes.includes('for') && loops.begin(raw.chars.text(raw.from, raw.to), raw.depth)) prefixes[prefixes.indexOf('for')] = 'for-each';
       const item: CmdItem = { prefixes, command: undefined, separator: raw.separator, depth: raw.depth, opens: raw.opens };
       if (words.length === 0) {
         if (raw.opens || prefixes.length > 0) items.push(item);
@@ -43,7 +48,8 @@ export function readCmd(text: string, fileName: string): ScriptModel {
       if (head === 'set') recordSet(raw.chars.slice(raw.from, raw.to), words, variables);
       if (head === 'setlocal') delayed = enablesDelayedExpansion(words, delayed);
       item.command = toCommand(words, line, raw.depth);
-      commands.push(item.command);
+      item.variants = loops.variants(item.command);
+      commands.push(...(item.variants ?? [item.command]));
       items.push(item);
     }
   }

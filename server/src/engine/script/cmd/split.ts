@@ -32,6 +32,7 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
   let firstEnd = -1;
   let lastStart = 0;
   let separator: Separator = 'line';
+  let forSetEnd = -1;
   const finish = (to: number, next: number, after: Separator, opens = false) => {
     if (words > 0) commands.push({ chars, from, to, depth, separator, opens });
     else if (opens) commands.push({ chars, from: to, to, depth, separator, opens });
@@ -52,16 +53,18 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
       if (doubled) i++;
       continue;
     }
-    if (special && code === 40 /* ( */) {
+    if (special && code === 40 /* ( */ && i > forSetEnd) {
       const first = words === 0 ? '' : word(chars, firstStart, firstEnd < 0 ? i : firstEnd);
       const last = words === 0 ? '' : word(chars, lastStart, i);
-      if (opensBlock(words, first, last)) {
+      // `for %%V in (a b) do …`: the parentheses hold the set, not a block.
+      if (first.replace(/^@/, '') === 'for' && last === 'in') forSetEnd = setEnd(chars, i);
+      else if (opensBlock(words, first, last)) {
         finish(i, i + 1, '(', true);
         depth++;
         continue;
       }
     }
-    if (special && code === 41 /* ) */ && depth > 0) {
+    if (special && code === 41 /* ) */ && depth > 0 && i > forSetEnd) {
       finish(i, i + 1, ')');
       depth--;
       continue;
@@ -84,6 +87,17 @@ export function splitCommands(chars: CharRun, depthBefore: number): { commands: 
 /** A word (up to where the `(` is), lower-cased, without quotes, at most 8 characters: enough for if/for/do/else. */
 function word(chars: CharRun, start: number, end: number): string {
   return chars.text(start, Math.min(end, start + 10)).replace(/"/g, '').trimEnd().toLowerCase().slice(0, 8);
+}
+
+/** The `)` that ends a `for` set opened at `open` (outside quotes), or the line's end. */
+function setEnd(chars: CharRun, open: number): number {
+  let quoted = false;
+  for (let i = open + 1; i < chars.length; i++) {
+    const code = chars.code(i);
+    if (code === 34 && !chars.isLiteral(i)) quoted = !quoted;
+    else if (code === 41 && !quoted && !chars.isLiteral(i)) return i;
+  }
+  return chars.length;
 }
 
 /** `(` opens a block at the start, or after if-conditions / else / do. */

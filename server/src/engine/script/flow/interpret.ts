@@ -25,7 +25,8 @@ export interface Effects {
 export const maxDepth = 16;
 
 export class Interpreter {
-  private steps = 0;
+  /** Nodes visited so far (the budget bounds it). */
+  steps = 0;
   /** Some path was cut short (too deep, or the step budget ran out). */
   incomplete = false;
   private readonly memo = new Map<string, Outcome>();
@@ -121,6 +122,8 @@ export class Interpreter {
         return { next: after };
       }
       case 'call':
+        // `call :missing` is an error cmd reports; the script goes on.
+        if (!this.program.routines.has(node.routine)) return { next: this.effects.run(node.command, state) };
         return this.callFrom(node.command, node.routine, state, depth);
       case 'branch': {
         const result: Outcome = {};
