@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addCallers, lint, scriptPathKey, type ScriptCall } from '../../../server/src/engine/index';
 import { readScript } from '../../../server/src/engine/script/read-script';
-import { expectFindings, hosts, lintFindings } from '../helpers';
+import { expectFindings, hosts } from '../helpers';
 
 const file = 'C:\\MIM\\deploy-mimservice.cmd';
 const key = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.1';
