@@ -64,7 +64,8 @@ function registryOutline(kind: 'reg' | 'inf', text: string): OutlineSymbol[] {
 function installs(model: ScriptModel, text: string): OutlineSymbol[] {
   const symbols: OutlineSymbol[] = [];
   for (const command of model.commands) {
-    if (command.name === 'msiexec') {
+    // A DSC Package resource is also read as the install it runs (`via: 'dsc'`): listed once, as the resource.
+    if (command.name === 'msiexec' && command.via !== 'dsc') {
       const invocation = readMsiexec(command, text);
       const features = invocation.properties.find((p) => p.name.toUpperCase() === 'ADDLOCAL');
       const what = invocation.packageToken ? baseName(invocation.packageToken.text) : 'msiexec';

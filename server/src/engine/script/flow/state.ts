@@ -60,7 +60,7 @@ export function stateKey(state: FlowState): string {
   return `${state.client}.${state.server}.${state.clientWriters.join(',')}`;
 }
 
-const applied = new Map<string, number>();
+const applied = new Map<number, number>();
 
 function applyToMask(mask: number, write: RegistryWrite): number {
   let result = 0;
@@ -84,8 +84,14 @@ export function afterWrite(state: FlowState, write: RegistryWrite, at: number): 
   return { ...state, client: cached(state.client, write), clientWriters: [at] };
 }
 
+const operations = ['set-value', 'delete-value', 'create-key', 'delete-key'];
+
+/** The write's effect on a mask, memoised by a number made of everything the effect depends on. */
 function cached(mask: number, write: RegistryWrite): number {
-  const key = `${mask}|${write.operation}|${write.valueName?.toLowerCase()}|${typeof write.data === 'number' ? write.data !== 0 : write.data === undefined ? 'u' : 's'}`;
+  const name = write.valueName?.toLowerCase();
+  const nameCode = name === 'enabled' ? 0 : name === 'disabledbydefault' ? 1 : 2;
+  const dataCode = typeof write.data === 'number' ? (write.data !== 0 ? 0 : 1) : write.data === undefined ? 2 : 3;
+  const key = ((mask * 4 + operations.indexOf(write.operation)) * 3 + nameCode) * 4 + dataCode;
   let result = applied.get(key);
   if (result === undefined) {
     result = applyToMask(mask, write);
@@ -94,8 +100,16 @@ function cached(mask: number, write: RegistryWrite): number {
   return result;
 }
 
+const verdicts = new Map<number, PathVerdict>();
+
 /** Whether a side is usable on every path ('on'/'off'/'unknown'), or off on some paths only ('mixed'). */
 export function verdict(mask: number): PathVerdict {
+  let known = verdicts.get(mask);
+  if (known === undefined) verdicts.set(mask, (known = computeVerdict(mask)));
+  return known;
+}
+
+function computeVerdict(mask: number): PathVerdict {
   let on = false;
   let off = false;
   let unknown = false;
