@@ -70,11 +70,3 @@ export function usable(state: ProtocolState): Tristate {
   if (state.enabled === true) return 'on';
   return 'unknown';
 }
-
-/** A write that turns TLS 1.1 off on some side: Enabled=0 or DisabledByDefault=1. */
-export function disablesTls11(write: RegistryWrite): boolean {
-  const target = schannelTarget(write);
-  if (target?.protocol !== 'TLS 1.1' || write.operation !== 'set-value' || typeof write.data !== 'number') return false;
-  const name = write.valueName?.toLowerCase();
-  return (name === 'enabled' && write.data === 0) || (name === 'disabledbydefault' && write.data !== 0);
-}

@@ -32,6 +32,3 @@ export interface FlowProgram {
   routines: Map<string, { body: FlowNode[]; from: number }>;
 }
 
-export function emptyProgram(): FlowProgram {
-  return { main: [], routines: new Map() };
-}
