@@ -1,7 +1,17 @@
 import { afterErrorChecks, insertLinesAt, tls11Statements } from '../script/edits';
-import { schannelTarget } from '../tls/schannel';
+import { isTls11ProtocolKey, schannelTarget } from '../tls/schannel';
 import { preparingTls } from './sources';
+import type { RegistryWrite } from '../registry/model';
 import type { Rule } from './rule';
+
+/** A TLS 1.1 write that can turn it on: a non-zero Enabled, or removing a value or the key (§9.2: the default is on). */
+function turnsTls11On(write: RegistryWrite): boolean {
+  if (schannelTarget(write)?.protocol !== 'TLS 1.1' && !isTls11ProtocolKey(write)) return false;
+  const name = write.valueName?.toLowerCase();
+  if (write.operation === 'delete-key') return true;
+  if (write.operation === 'delete-value') return name === 'enabled' || name === 'disabledbydefault';
+  return write.operation === 'set-value' && name === 'enabled' && write.data !== 0;
+}
 
 export const mim202: Rule = {
   meta: {
@@ -17,19 +27,17 @@ export const mim202: Rule = {
     if (profile.tls12Only.value !== 'on' || script.tls11AtEnd !== 'on') return;
     // In run order: the first write that turns TLS 1.1 on, and the last install or script call after it.
     const byRun = script.steps.filter((step) => step.reached).sort((a, b) => a.runOrder - b.runOrder);
-    const enabling = byRun.find((step) => {
-      if (step.kind !== 'registry' || step.tls11Before === 'on') return false;
-      const target = schannelTarget(step.write);
-      return target?.protocol === 'TLS 1.1' && step.write.operation === 'set-value' && step.write.data !== 0 &&
-        step.write.valueName?.toLowerCase() === 'enabled';
-    });
+    const enabling = byRun.find((step) => step.kind === 'registry' && step.tls11Before !== 'on' && turnsTls11On(step.write));
     if (!enabling) return;
-    // The disabling writes go after the last MIM Service install (or script call) that follows.
+    // The disabling writes go after the last MIM Service install (or script call) that follows. A script
+    // that only turns TLS 1.1 on (a runbook's first step, a rollback for another product) is not judged:
+    // the install it prepares, if any, is elsewhere, and so may be the revert.
     const later = byRun.filter(
       (step) => step.runOrder > enabling.runOrder &&
         ((step.kind === 'install' && step.invocation.packageKind === 'mim-service') || step.kind === 'call'),
     );
-    const anchor = later.at(-1)?.command ?? byRun.filter((s) => s.kind === 'registry').at(-1)!.command;
+    const anchor = later.at(-1)?.command;
+    if (!anchor) return;
     report({
       start: enabling.command.start,
       end: enabling.command.end,

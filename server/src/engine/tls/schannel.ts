@@ -24,6 +24,11 @@ export function schannelTarget(write: Pick<RegistryWrite, 'hive' | 'path'>): Sch
   return { protocol: `${match[1].toUpperCase()} ${match[2]}`, side };
 }
 
+/** The `TLS 1.1` protocol key itself (above its Client and Server subkeys): deleting it deletes both. */
+export function isTls11ProtocolKey(write: Pick<RegistryWrite, 'hive' | 'path'>): boolean {
+  return write.hive === 'HKLM' && /^SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS\s*1\.1$/i.test(write.path);
+}
+
 /** What is known about one protocol on one side. */
 export interface ProtocolState {
   enabled: boolean | undefined;

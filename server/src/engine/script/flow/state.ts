@@ -3,7 +3,7 @@
 // unknown: 9 combinations, one bit each), and which commands last wrote the Client side. Where paths
 // meet the sets are joined (union), so a state says both what holds on every path and on some path.
 import type { RegistryWrite } from '../../registry/model';
-import { applyWrite, schannelTarget, stateFromHost, usable, type ProtocolState, type Tristate } from '../../tls/schannel';
+import { applyWrite, isTls11ProtocolKey, schannelTarget, stateFromHost, usable, type ProtocolState, type Tristate } from '../../tls/schannel';
 
 export interface FlowState {
   client: number;
@@ -17,7 +17,6 @@ export type PathVerdict = Tristate | 'mixed';
 
 const values = [true, false, undefined] as const;
 const maxWriters = 4;
-const protocolKey = /^SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS\s*1\.1$/i;
 
 function indexOf(state: ProtocolState): number {
   return values.indexOf(state.enabled) * 3 + values.indexOf(state.disabledByDefault);
@@ -74,7 +73,7 @@ function applyToMask(mask: number, write: RegistryWrite): number {
 /** The state after a registry write: only TLS 1.1 writes change it. */
 export function afterWrite(state: FlowState, write: RegistryWrite, at: number): FlowState {
   // Removing the `TLS 1.1` key removes its Client and Server subkeys.
-  if (write.operation === 'delete-key' && write.hive === 'HKLM' && protocolKey.test(write.path)) {
+  if (write.operation === 'delete-key' && isTls11ProtocolKey(write)) {
     const client = afterWrite(state, { ...write, path: write.path + '\\Client' }, at);
     return afterWrite(client, { ...write, path: write.path + '\\Server' }, at);
   }
