@@ -22,7 +22,7 @@ test('--version prints the version from package.json', () => {
 test('--help lists usage, every option and the exit codes, and exits 0 without linting', () => {
   const run = runCli(['--help'], dir);
   assert.equal(run.status, 0);
-  assert.match(run.stdout, /^Usage: mim-lint \[options\] <file\|dir>\.\.\./);
+  assert.match(run.stdout, /^Usage: mim-lint \[options\] <file\|dir\|glob>\.\.\./);
   for (const option of ['--format stylish|json|sarif', '--fips on|off|auto', '--tls12-only on|off|auto', '--fix', '--help', '--version']) {
     assert.ok(run.stdout.includes(option), `help mentions ${option}`);
   }

@@ -15,12 +15,29 @@ export interface CliOptions {
   /** `--help` wins over `--version`, and both over linting. */
   help: boolean;
   version: boolean;
-  /** `report`: the readiness checklist of one folder instead of findings. */
-  command: 'lint' | 'report';
+  /** `report`: the readiness checklist of one folder instead of findings; `init`: write a starter config. */
+  command: 'lint' | 'report' | 'init';
   format: OutputFormat | ReportFormat;
   fips: HostSetting;
   tls12Only: HostSetting;
   fix: boolean;
+  /** `--fix-dry-run`: work the fixes out and print the diff, write nothing. */
+  fixDryRun: boolean;
+  /** `--max-warnings <n>`: more warnings than this fail the run (exit 1), as in ESLint. */
+  maxWarnings?: number;
+  /** `--quiet`: report errors only. */
+  quiet: boolean;
+  /** `-o/--output-file <file>`: the report goes to this file instead of stdout. */
+  outputFile?: string;
+  /** `--color`/`--no-color`; undefined: colour when stdout is a terminal (and NO_COLOR/FORCE_COLOR say so). */
+  color?: boolean;
+  /** `--ignore-pattern <glob>` (repeatable): paths relative to the working directory not to lint. */
+  ignorePatterns: string[];
+  /** `--stdin`: lint the text on standard input, named by `--stdin-filename`. */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** `--print-config <file>`: print the settings that apply to this file instead of linting. */
+  printConfig?: string;
   /** `--config <file>`: one project config file for every path, instead of the nearest .mimlintrc.json. */
   config?: string;
   paths: string[];
@@ -40,10 +57,21 @@ const valueOptions: Readonly<Record<string, ValueOption>> = {
   '--fips': { placeholder: 'setting', choices: hostSettings, apply: (o, v) => (o.fips = v as HostSetting) },
   '--tls12-only': { placeholder: 'setting', choices: hostSettings, apply: (o, v) => (o.tls12Only = v as HostSetting) },
   '--config': { placeholder: 'file', apply: (o, v) => (o.config = v) },
+  '--max-warnings': { placeholder: 'number', apply: (o, v) => (o.maxWarnings = warningLimit(v)) },
+  '--output-file': { placeholder: 'file', apply: (o, v) => (o.outputFile = v) },
+  '-o': { placeholder: 'file', apply: (o, v) => (o.outputFile = v) },
+  '--ignore-pattern': { placeholder: 'glob', apply: (o, v) => o.ignorePatterns.push(v) },
+  '--stdin-filename': { placeholder: 'file name', apply: (o, v) => (o.stdinFilename = v) },
+  '--print-config': { placeholder: 'file', apply: (o, v) => (o.printConfig = v) },
 };
 
 const flagOptions: Readonly<Record<string, (options: CliOptions) => void>> = {
   '--fix': (o) => (o.fix = true),
+  '--fix-dry-run': (o) => (o.fixDryRun = true),
+  '--quiet': (o) => (o.quiet = true),
+  '--color': (o) => (o.color = true),
+  '--no-color': (o) => (o.color = false),
+  '--stdin': (o) => (o.stdin = true),
   '--help': (o) => (o.help = true),
   '-h': (o) => (o.help = true),
   '--version': (o) => (o.version = true),
@@ -51,7 +79,20 @@ const flagOptions: Readonly<Record<string, (options: CliOptions) => void>> = {
 };
 
 export function defaultOptions(): CliOptions {
-  return { help: false, version: false, command: 'lint', format: 'stylish', fips: 'auto', tls12Only: 'auto', fix: false, paths: [] };
+  return {
+    help: false,
+    version: false,
+    command: 'lint',
+    format: 'stylish',
+    fips: 'auto',
+    tls12Only: 'auto',
+    fix: false,
+    fixDryRun: false,
+    quiet: false,
+    ignorePatterns: [],
+    stdin: false,
+    paths: [],
+  };
 }
 
 /** Parses `argv` (without node and the script). A later value of the same option replaces an earlier one. */
@@ -61,6 +102,9 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   if (argv[0] === 'report') {
     options.command = 'report';
     options.format = 'markdown';
+    argv = argv.slice(1);
+  } else if (argv[0] === 'init') {
+    options.command = 'init';
     argv = argv.slice(1);
   }
   let onlyPaths = false;
@@ -97,9 +141,31 @@ export function parseArguments(argv: readonly string[]): CliOptions {
   // `mim-lint "$DIR"` with DIR unset must not quietly lint (or fix) the working directory.
   if (options.paths.includes('')) throw new UsageError('an empty path ("") was given: name a file or directory, or "." for the working directory');
   if (options.command === 'report') return checkReport(options);
-  if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('no file or directory given');
+  if (options.command === 'init') return checkInit(options);
+  if (options.help || options.version) return options;
   if (options.format === 'markdown') throw new UsageError('--format markdown is for mim-lint report');
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (options.stdin) {
+    if (options.paths.length > 0) throw new UsageError('--stdin reads no files: drop the paths, or drop --stdin');
+    if (options.stdinFilename === undefined) throw new UsageError('--stdin needs --stdin-filename <name>: the name says what kind of file the text is');
+    if (options.fix) throw new UsageError('--fix writes files, and --stdin has none: use --fix-dry-run');
+    return options;
+  }
+  if (options.printConfig !== undefined) return options;
+  if (options.paths.length === 0) throw new UsageError('no file or directory given');
   return options;
+}
+
+/** `init`: no paths, nothing else; the starter config goes into the working directory. */
+function checkInit(options: CliOptions): CliOptions {
+  if (options.paths.length > 0) throw new UsageError('init takes no path: it writes .mimlintrc.json in the working directory');
+  return options;
+}
+
+function warningLimit(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings ${quote(value)} is not a whole number (0 or more)`);
+  return Number(value);
 }
 
 /** `report [dir]`: one folder (the working directory by default), markdown or JSON, nothing to fix. */

@@ -3,11 +3,13 @@
 // symlinks are followed while they stay inside the directory named (a link out of it, such as
 // `loop -> ..`, is skipped with a warning), and each real directory and file is visited once (no
 // loops, no doubles). Files and directories that the governing .mimlintrc.json `ignore`s are not
-// visited.
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// visited, nor those an `--ignore-pattern` matches. A quoted glob (`'**/*.config'`: Windows shells
+// expand none) is expanded here with the engine's linear-time matcher, the one `ignore` uses.
+import { existsSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileKindOf } from '../engine/index';
-import { FileAccessError, reason } from './errors';
+import { compileGlob, GlobError, type Glob } from '../engine/glob';
+import { FileAccessError, reason, UsageError } from './errors';
 import { displayPath, treeRootOf, type ProjectConfigs } from './project-configs';
 import { isInside } from '../common/paths';
 
@@ -32,7 +34,10 @@ export interface CollectedFiles {
 
 const skippedDirectoryNames = new Set(['node_modules', '.git']);
 
-export function collectFiles(paths: readonly string[], cwd: string, configs?: ProjectConfigs): CollectedFiles {
+/** Characters that make a path argument a glob, when no file of that name exists. */
+const globCharacters = /[*?[{]/;
+
+export function collectFiles(paths: readonly string[], cwd: string, configs?: ProjectConfigs, ignorePatterns: readonly string[] = []): CollectedFiles {
   const collected: CollectedFiles = { files: [], warnings: [], workspaceOf: new Map(), treeRootOf: new Map(), writablePathOf: new Map() };
   let workspace = '';
   let root = '';
@@ -53,10 +58,22 @@ export function collectFiles(paths: readonly string[], cwd: string, configs?: Pr
     collected.warnings.push(`skipping ${displayPath(link, cwd)}: it is a link to a directory outside ${displayPath(workspace, cwd)}`);
     return true;
   };
-  const ignored = (entry: string) => configs?.forDirectory(dirname(entry), root)?.ignores(entry) === true;
+  const ignoredByPattern = patternTest(ignorePatterns.map((pattern) => compileArgument('--ignore-pattern', pattern)), cwd);
+  const ignored = (entry: string) => ignoredByPattern(entry) || configs?.forDirectory(dirname(entry), root)?.ignores(entry) === true;
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     workspace = absolute;
+    if (globCharacters.test(path) && !existsSync(absolute)) {
+      // The fixed folders before the first wildcard are the tree walked, and the workspace.
+      workspace = root = resolve(cwd, globBase(path));
+      realRoot = realPath(root);
+      const matches = patternTest([compileArgument('a path', path)], cwd);
+      const before = collected.files.length;
+      const addMatching = (file: string) => (matches(file) ? add(file) : undefined);
+      if (existsSync(root)) walk(root, { seen, add: addMatching, ignored, leadsOut });
+      if (collected.files.length === before) collected.warnings.push(`no files match ${JSON.stringify(path)}`);
+      continue;
+    }
     const stats = statOrThrow(absolute, path);
     root = treeRootOf(absolute, stats.isDirectory(), cwd);
     realRoot = realPath(stats.isDirectory() ? absolute : dirname(absolute));
@@ -69,6 +86,36 @@ export function collectFiles(paths: readonly string[], cwd: string, configs?: Pr
     else collected.warnings.push(`skipping ${path}: not a kind of file mim-lint reads`);
   }
   return collected;
+}
+
+function compileArgument(what: string, pattern: string): Glob {
+  try {
+    return compileGlob(pattern.split(sep).join('/'));
+  } catch (error) {
+    if (error instanceof GlobError) throw new UsageError(`${what} ${JSON.stringify(pattern)} is not a usable glob: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Whether an absolute path matches one of the globs, which are relative to `cwd` unless absolute. */
+function patternTest(globs: readonly Glob[], cwd: string): (absolutePath: string) => boolean {
+  if (globs.length === 0) return () => false;
+  return (absolutePath) => {
+    const inCwd = relative(cwd, absolutePath);
+    const asGiven = (glob: Glob) => (isAbsolute(glob.source) || /^[A-Za-z]:\//.test(glob.source) ? absolutePath : inCwd);
+    return globs.some((glob) => glob.test(asGiven(glob).split(sep).join('/')));
+  };
+}
+
+// `deploy/*/app.config` gives deploy, `**/x` gives `.`: the folders before the first wildcard.
+function globBase(pattern: string): string {
+  const fixed: string[] = [];
+  for (const segment of pattern.split(/[\\/]/).slice(0, -1)) {
+    if (globCharacters.test(segment)) break;
+    fixed.push(segment);
+  }
+  if (fixed.length === 0) return '.';
+  return fixed.join('/') || '/';
 }
 
 interface Walk {

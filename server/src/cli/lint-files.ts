@@ -1,7 +1,8 @@
 // The lint action: collect, read, (fix,) lint, and build the report the formats render. Every file is
 // read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
+  fileKindOf,
   fixAll,
   hostEvidence,
   inferProfile,
@@ -18,8 +19,8 @@ import {
 import { withConfigHost } from '../engine/config/project-config';
 import type { CliOptions } from './args';
 import { collectFiles } from './collect';
-import { FileAccessError, reason } from './errors';
-import { displayPath as displayPathOf, ProjectConfigs, type AppliedConfig } from './project-configs';
+import { FileAccessError, reason, UsageError } from './errors';
+import { displayPath as displayPathOf, ProjectConfigs, treeRootOf as treeRootOfPath, type AppliedConfig } from './project-configs';
 import type { FileReport, LintReport, WorkspaceReport } from './report';
 import { binarySkipReason, decodeText, encodeText, isBinaryText, UnencodableTextError, type DecodedText } from '../common/text-file';
 import { allWithinBudget, LintTimeoutError } from '../common/time-budget';
@@ -59,12 +60,19 @@ export function lintFiles(
   lintText: typeof lint = lint,
   fs: FixFileSystem = nodeFileSystem,
   budgetMs?: number,
+  stdinBytes?: Uint8Array,
 ): LintOutcome {
   // Config files are read (and an invalid one stops the run) before any file is linted.
   const configs = new ProjectConfigs(cwd, options.config);
-  const { files, warnings, workspaceOf, treeRootOf, writablePathOf } = collectFiles(options.paths, cwd, configs);
+  const { files, warnings, workspaceOf, treeRootOf, writablePathOf } = stdinBytes
+    ? stdinAsFile(options.stdinFilename ?? '', cwd)
+    : collectFiles(options.paths, cwd, configs, options.ignorePatterns);
   const configOf = (file: string) => configs.forDirectory(dirname(file), treeRootOf.get(file)!);
-  const read = files.map((absolutePath) => readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!, writablePathOf.get(absolutePath), fs));
+  const read = files.map((absolutePath): ReadFile =>
+    stdinBytes
+      ? { absolutePath, displayPath: displayPathOf(absolutePath, cwd), workspace: workspaceOf.get(absolutePath)!, decoded: decodeText(stdinBytes), snapshot: snapshotOf(stdinBytes), writablePath: undefined }
+      : readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!, writablePathOf.get(absolutePath), fs),
+  );
   const flags = { fips: options.fips, tls12Only: options.tls12Only };
   let incomplete = false;
   const failed = (message: string) => {
@@ -108,11 +116,13 @@ export function lintFiles(
     for (let at = 0; at < jobs.length; at += budgetBatch) {
       const batch = jobs.slice(at, at + budgetBatch);
       // Fixes are worked out under the time budget and written outside it (see time-budget.ts).
-      const fixes = options.fix ? allWithinBudget(batch, (job, onRuleStart) => fixAll(job.text, job.fileName, { ...job.options, onRuleStart }), budgetMs) : [];
+      const fixes = options.fix || options.fixDryRun ? allWithinBudget(batch, (job, onRuleStart) => fixAll(job.text, job.fileName, { ...job.options, onRuleStart }), budgetMs) : [];
       const toLint = batch.flatMap((job, i) => {
         const fix = fixes[i];
         if (fix === undefined) return [{ ...job, applied: 0 }];
         if (fix instanceof LintTimeoutError) return stopped(fix);
+        // --fix-dry-run reports on the fixed text, as --fix would leave it, and writes nothing.
+        if (options.fixDryRun) return [{ ...job, ...(fix.applied > 0 && fix.text !== job.text ? fix : { applied: 0 }) }];
         return [{ ...job, ...writeFixes(job.file, fix, warnings, failed, fs) }];
       });
       const results = allWithinBudget(toLint, (job, onRuleStart) => lintText(job.text, job.fileName, { ...job.options, onRuleStart }), budgetMs);
@@ -131,6 +141,7 @@ export function lintFiles(
           source: result.source,
           findings: result.findings,
           fixesApplied: job.applied,
+          ...(options.fixDryRun && job.applied > 0 ? { originalText: job.file.decoded.text } : {}),
           profile: job.options.profile!,
         });
       });
@@ -139,6 +150,20 @@ export function lintFiles(
   if (files.length === 0) warnings.push('no files to lint');
   const profile: HostProfile = workspaces[0]?.profile ?? profileFromSettings(flags, 'flag', unknownProfile());
   return { report: { profile, workspaces, files: reports, cwd }, warnings, incomplete };
+}
+
+/** `--stdin --stdin-filename <name>`: one file of that name (it need not exist), in the working directory's tree. */
+function stdinAsFile(name: string, cwd: string): ReturnType<typeof collectFiles> {
+  if (fileKindOf(name) === undefined) throw new UsageError(`--stdin-filename ${JSON.stringify(name)} is not a kind of file mim-lint reads`);
+  const absolutePath = resolve(cwd, name);
+  return {
+    files: [absolutePath],
+    warnings: [],
+    workspaceOf: new Map([[absolutePath, dirname(absolutePath)]]),
+    treeRootOf: new Map([[absolutePath, treeRootOfPath(absolutePath, false, cwd)]]),
+    // Nothing to write: --stdin refuses --fix.
+    writablePathOf: new Map(),
+  };
 }
 
 /** allWithinBudget, `budgetBatch` files at a time. */

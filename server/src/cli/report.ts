@@ -12,8 +12,10 @@ export interface FileReport {
   /** The text the findings refer to (after --fix, the fixed text). */
   source: SourceText;
   findings: readonly Finding[];
-  /** How many fixes --fix applied to this file (0 without --fix). */
+  /** How many fixes --fix applied to this file (0 without --fix); with --fix-dry-run, would apply. */
   fixesApplied: number;
+  /** --fix-dry-run: the text as read, when fixes would change it (`source` holds the fixed text). */
+  originalText?: string;
   /** The host profile the file was linted with (its workspace's). */
   profile: HostProfile;
 }
@@ -85,4 +87,9 @@ export function countBySeverity(files: readonly FileReport[]): SeverityCounts {
 /** Exit code 1 when an error-level finding remains. */
 export function hasErrors(report: LintReport): boolean {
   return countBySeverity(report.files).error > 0;
+}
+
+/** `--quiet`: error-level findings only; files stay listed, so JSON still tells "clean" from "not linted". */
+export function errorsOnly(report: LintReport): LintReport {
+  return { ...report, files: report.files.map((file) => ({ ...file, findings: file.findings.filter((finding) => finding.severity === 'error') })) };
 }

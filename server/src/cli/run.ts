@@ -1,13 +1,18 @@
 // The whole command line, from argv to exit code, with output going through `io` so that nothing here
 // touches process globals. Failures become one line on stderr and exit code 2, never a stack trace.
-import { parseArguments } from './args';
-import { FileAccessError, UsageError } from './errors';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { projectConfigFileName, starterConfigText } from '../engine/config/starter-config';
+import { parseArguments, type CliOptions } from './args';
+import { FileAccessError, reason, UsageError } from './errors';
+import { formatFixDiffs } from './formats/fix-diff';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import { helpText } from './help';
 import { lintFiles } from './lint-files';
-import { hasErrors, type LintReport } from './report';
+import { printConfig } from './print-config';
+import { countBySeverity, errorsOnly, hasErrors, type LintReport } from './report';
 import type { FixFileSystem } from './replace-file';
 import { runReport } from './report-command';
 import { toolName, toolVersion } from '../common/tool';
@@ -21,12 +26,17 @@ export interface CliIo {
   today?(): string;
   /** Where files are read and fixes written: the real file system unless a test injects faults. */
   fileSystem?: FixFileSystem;
+  /** Colour when neither --color nor --no-color is given: stdout is a terminal, NO_COLOR/FORCE_COLOR. */
+  colorByDefault?: boolean;
+  /** Standard input, for --stdin. */
+  readStdin?(): Uint8Array;
 }
 
 export const exitCodes = { clean: 0, errorsFound: 1, failure: 2 } as const;
 
-const formatters: Record<string, (report: LintReport) => string> = {
-  stylish: formatStylish,
+const formatters: Record<string, (report: LintReport, options: CliOptions, color: boolean) => string> = {
+  // --fix-dry-run: the diff of what --fix would write, then the findings that would remain.
+  stylish: (report, options, color) => (options.fixDryRun ? formatFixDiffs(report) : '') + formatStylish(report, color),
   json: formatJson,
   sarif: formatSarif,
 };
@@ -49,11 +59,29 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(report.output);
       return exitCodes.clean;
     }
-    const outcome = lintFiles(options, io.cwd, undefined, io.fileSystem);
+    if (options.command === 'init') return writeStarterConfig(io);
+    if (options.printConfig !== undefined) {
+      io.stdout(printConfig(options, io.cwd));
+      return exitCodes.clean;
+    }
+    const stdin = options.stdin ? (io.readStdin ?? (() => new Uint8Array()))() : undefined;
+    const outcome = lintFiles(options, io.cwd, undefined, io.fileSystem, undefined, stdin);
     for (const warning of outcome.warnings) io.stderr(`${toolName}: warning: ${warning}`);
-    io.stdout(formatters[options.format](outcome.report));
+    const shown = options.quiet ? errorsOnly(outcome.report) : outcome.report;
+    // Colour only for a person at a terminal: never in a file, whatever the terminal.
+    const color = options.color ?? (options.outputFile === undefined && io.colorByDefault === true);
+    const output = formatters[options.format](shown, options, color);
+    if (options.outputFile === undefined) io.stdout(output);
+    else writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
     if (outcome.incomplete) return exitCodes.failure;
-    return hasErrors(outcome.report) ? exitCodes.errorsFound : exitCodes.clean;
+    if (hasErrors(outcome.report)) return exitCodes.errorsFound;
+    // As ESLint: warnings count even under --quiet, which only hides them.
+    const warnings = countBySeverity(outcome.report.files).warning;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      io.stderr(`${toolName}: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`);
+      return exitCodes.errorsFound;
+    }
+    return exitCodes.clean;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${toolName}: ${error.message} (see ${toolName} --help)`);
@@ -64,6 +92,23 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     return exitCodes.failure;
   }
+}
+
+function writeOutputFile(absolute: string, asGiven: string, output: string): void {
+  try {
+    writeFileSync(absolute, output);
+  } catch (error) {
+    throw new FileAccessError(`cannot write ${asGiven}: ${reason(error)}`);
+  }
+}
+
+/** `mim-lint init`: the starter .mimlintrc.json in the working directory, never over an existing one. */
+function writeStarterConfig(io: CliIo): number {
+  const path = join(io.cwd, projectConfigFileName);
+  if (existsSync(path)) throw new FileAccessError(`${projectConfigFileName} already exists here; it was left as it is`);
+  writeOutputFile(path, projectConfigFileName, starterConfigText);
+  io.stdout(`Created ${projectConfigFileName}: set the host and the rules there (see ${toolName} --help).\n`);
+  return exitCodes.clean;
 }
 
 function oneLine(error: unknown): string {

@@ -8,7 +8,8 @@
 //   "files": [{
 //     "file": "sub/app.exe.config",        // relative to the working directory
 //     "encoding": "utf-8", "bom": true,    // as read, and as --fix writes it back
-//     "fixesApplied": 0,                   // by --fix
+//     "fixesApplied": 0,                   // by --fix (--fix-dry-run: would be)
+//     "output": "…",                       // --fix-dry-run only: the fixed text, when it differs
 //     "findings": [{
 //       "ruleId": "MIM001", "severity": "error"|"warning"|"info"|"hint", "message": "…",
 //       "range": { "start": { "line": 0, "character": 4 }, "end": { … } },  // 0-based, as LSP
@@ -42,6 +43,8 @@ function fileJson(file: FileReport) {
     encoding: file.encoding,
     bom: file.bom,
     fixesApplied: file.fixesApplied,
+    // --fix-dry-run: the whole fixed text, as ESLint's `output` (only when fixes would change the file).
+    ...(file.originalText === undefined ? {} : { output: file.source.text }),
     findings: file.findings.map((finding) => ({
       ruleId: finding.ruleId,
       severity: finding.severity,
