@@ -20,6 +20,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
+  // The rule pages go into the CLI bundle as text: SARIF `help` carries them (server/src/cli/rule-docs.ts).
+  loader: { '.md': 'text' },
 };
 
 const products = args.has('--gen') ? [] : [

@@ -7,7 +7,7 @@ import { parseArguments, type CliOptions } from './args';
 import { FileAccessError, reason, UsageError } from './errors';
 import { formatFixDiffs } from './formats/fix-diff';
 import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
+import { formatSarif, type SarifRunInfo } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import { helpText } from './help';
 import { lintFiles } from './lint-files';
@@ -34,11 +34,11 @@ export interface CliIo {
 
 export const exitCodes = { clean: 0, errorsFound: 1, failure: 2 } as const;
 
-const formatters: Record<string, (report: LintReport, options: CliOptions, color: boolean) => string> = {
+const formatters: Record<string, (report: LintReport, options: CliOptions, color: boolean, info: SarifRunInfo) => string> = {
   // --fix-dry-run: the diff of what --fix would write, then the findings that would remain.
   stylish: (report, options, color) => (options.fixDryRun ? formatFixDiffs(report) : '') + formatStylish(report, color),
   json: formatJson,
-  sarif: formatSarif,
+  sarif: (report, _options, _color, info) => formatSarif(report, info),
 };
 
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -70,18 +70,21 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const shown = options.quiet ? errorsOnly(outcome.report) : outcome.report;
     // Colour only for a person at a terminal: never in a file, whatever the terminal.
     const color = options.color ?? (options.outputFile === undefined && io.colorByDefault === true);
-    const output = formatters[options.format](shown, options, color);
-    if (options.outputFile === undefined) io.stdout(output);
-    else writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
-    if (outcome.incomplete) return exitCodes.failure;
-    if (hasErrors(outcome.report)) return exitCodes.errorsFound;
     // As ESLint: warnings count even under --quiet, which only hides them.
     const warnings = countBySeverity(outcome.report.files).warning;
-    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    const exitCode = outcome.incomplete
+      ? exitCodes.failure
+      : hasErrors(outcome.report) || tooManyWarnings
+        ? exitCodes.errorsFound
+        : exitCodes.clean;
+    const output = formatters[options.format](shown, options, color, { exitCode, warnings: outcome.warnings, incomplete: outcome.incomplete });
+    if (options.outputFile === undefined) io.stdout(output);
+    else writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
+    if (tooManyWarnings && exitCode === exitCodes.errorsFound && !hasErrors(outcome.report)) {
       io.stderr(`${toolName}: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`);
-      return exitCodes.errorsFound;
     }
-    return exitCodes.clean;
+    return exitCode;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${toolName}: ${error.message} (see ${toolName} --help)`);
