@@ -53,11 +53,28 @@ export class DocumentLinter {
     this.lintText = parts.lint ?? lint;
   }
 
-  /** Content arrived: at once for a newly opened document, debounced while the user types. */
+  /**
+   * Content arrived: a newly opened document is linted at once; an edit is linted after a pause in
+   * typing, unless the document's `mimLint.run` is `onSave`, when it waits for documentSaved.
+   */
   documentChanged(uri: string): void {
-    const delay = this.seen.has(uri) ? lintDelayMs : 0;
-    this.seen.add(uri);
-    this.debouncer.schedule(uri, delay);
+    if (!this.seen.has(uri)) {
+      this.seen.add(uri);
+      this.debouncer.schedule(uri, 0);
+      return;
+    }
+    void this.parts.settings.forDocument(uri).then((settings) => {
+      // Closed meanwhile: nothing to lint.
+      if (settings.run === 'onType' && this.seen.has(uri)) this.debouncer.schedule(uri, lintDelayMs);
+    });
+  }
+
+  /** Saved: with `mimLint.run` `onSave` this is when an edited document is linted again. */
+  documentSaved(uri: string): void {
+    if (!this.seen.has(uri)) return;
+    void this.parts.settings.forDocument(uri).then((settings) => {
+      if (settings.run === 'onSave' && this.seen.has(uri)) this.debouncer.schedule(uri, 0);
+    });
   }
 
   /** `pushedSettings`: the `settings` of didChangeConfiguration (only used by clients that cannot be asked). */

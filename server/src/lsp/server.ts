@@ -38,7 +38,8 @@ export type { ServerOptions } from './session';
 
 const capabilities: InitializeResult = {
   capabilities: {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    // `save`: with `mimLint.run` = `onSave` an edited document is linted when it is saved.
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind] },
     executeCommandProvider: { commands: [applyFixAllCommand] },
     completionProvider: { triggerCharacters: completionTriggerCharacters },
@@ -127,6 +128,8 @@ function listen(session: Session): void {
       linter.documentChanged(event.document.uri);
     }),
   );
+
+  documents.onDidSave(guarded(log, 'didSave', undefined, (event) => linter.documentSaved(event.document.uri)));
 
   documents.onDidClose(
     guarded(log, 'didClose', undefined, async (event) => {

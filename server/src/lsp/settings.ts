@@ -20,7 +20,12 @@ export interface MimLintSettings {
   lintWorkspace: boolean;
   /** Larger files are not linted by the workspace pass (an open document always is). */
   maxFileSizeKB: number;
+  /** When an open document is linted: on each change (debounced), or when it is opened and saved. */
+  run: LintTrigger;
 }
+
+export const lintTriggers = ['onType', 'onSave'] as const;
+export type LintTrigger = (typeof lintTriggers)[number];
 
 export const defaultSettings: Readonly<MimLintSettings> = Object.freeze({
   enable: true,
@@ -28,6 +33,7 @@ export const defaultSettings: Readonly<MimLintSettings> = Object.freeze({
   rules: Object.freeze({}),
   lintWorkspace: true,
   maxFileSizeKB: 1024,
+  run: 'onType',
 }) as MimLintSettings;
 
 /** Settings from whatever the client sent; a missing or mistyped value falls back to its default. */
@@ -44,6 +50,7 @@ export function settingsFrom(raw: unknown): MimLintSettings {
     lintWorkspace: typeof section.lintWorkspace === 'boolean' ? section.lintWorkspace : defaultSettings.lintWorkspace,
     maxFileSizeKB:
       typeof section.maxFileSizeKB === 'number' && section.maxFileSizeKB > 0 ? section.maxFileSizeKB : defaultSettings.maxFileSizeKB,
+    run: lintTriggers.find((trigger) => trigger === section.run) ?? defaultSettings.run,
   };
 }
 
