@@ -41,6 +41,7 @@ const fileKindText: Record<FileKind, string> = {
   powershell: '`.ps1`/`.psm1`',
   reg: '`.reg`',
   inf: '`.inf`',
+  evidence: '`certutil*.txt` (host snapshot dump)',
 };
 
 const hostProfileText: Record<NonNullable<RuleMeta['usesProfile']>, string> = {

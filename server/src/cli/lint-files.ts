@@ -17,6 +17,7 @@ import {
   type ScriptCall,
 } from '../engine/index';
 import { withConfigHost } from '../engine/config/project-config';
+import { groupByHost } from '../engine/host/snapshot/hosts';
 import type { CliOptions } from './args';
 import { collectFiles } from './collect';
 import { FileAccessError, reason, UsageError } from './errors';
@@ -81,20 +82,16 @@ export function lintFiles(
   };
   const workspaces: WorkspaceReport[] = [];
   const reports: FileReport[] = [];
-  for (const [workspace, members] of groupBy(textFiles(read, warnings), (file) => file.workspace)) {
-    // A rule or reader that never finishes must not hang a CI job: the file is left out, and the run is incomplete.
-    const stopped = (error: LintTimeoutError): [] => {
-      failed(error.message);
-      return [];
-    };
-    const sources = members.map((file) => ({ file, fileName: file.displayPath, text: file.decoded.text }));
-    // `auto` infers from the workspace's hardening sources; an explicit flag wins.
-    const evidence = inBatches(sources, (source) => hostEvidence(source.text, source.fileName), budgetMs);
-    const inferred = inferProfile(evidence.flatMap((found) => (found instanceof LintTimeoutError ? stopped(found) : [found])));
+  // A rule or reader that never finishes must not hang a CI job: the file is left out, and the run is incomplete.
+  const stopped = (error: LintTimeoutError): [] => {
+    failed(error.message);
+    return [];
+  };
+  const lintGroup = (path: string, sources: readonly Source[], inferred: HostProfile) => {
     // Precedence: inferred < the nearest config file < flags.
     const profileUnder = (config: AppliedConfig | undefined) => profileFromSettings(flags, 'flag', withConfigHost(inferred, config?.config));
-    const profile = profileUnder(configs.forDirectory(workspace, treeRootOf.get(members[0].absolutePath)!));
-    workspaces.push({ displayPath: displayPathOf(workspace, cwd), profile });
+    const profile = profileUnder(configs.forDirectory(path, treeRootOf.get(sources[0].file.absolutePath)!));
+    workspaces.push({ displayPath: displayPathOf(path, cwd), profile });
     // A wrapper that keeps TLS 1.1 on around `call install.cmd` changes how install.cmd is judged.
     const callsOf = new Map<string, ScriptCall[]>();
     inBatches(sources, (source) => scriptCalls(source.text, source.fileName, profile), budgetMs).forEach((calls, i) => {
@@ -104,7 +101,7 @@ export function lintFiles(
     // A wrapper of a wrapper: the scripts a called script calls start in its callers' state.
     const textOf = new Map(sources.map((source) => [source.fileName, source.text]));
     const callers = propagateCallers(callsOf, (fileName, own) => scriptCalls(textOf.get(fileName)!, fileName, profile, own));
-    const jobs = members.map((file) => {
+    const jobs = sources.map(({ file }) => {
       const config = configOf(file.absolutePath);
       const lintOptions: LintOptions = {
         profile: profileUnder(config),
@@ -146,6 +143,17 @@ export function lintFiles(
         });
       });
     }
+  };
+  for (const [workspace, members] of groupBy(textFiles(read, warnings), (file) => file.workspace)) {
+    const sources: Source[] = members.map((file) => ({ file, fileName: file.displayPath, text: file.decoded.text }));
+    // `auto` infers from the workspace's hardening sources; an explicit flag wins. A folder of `reg
+    // export`s (a host snapshot) is a host of its own, judged with what that folder alone says.
+    const evidence = inBatches(sources, (source) => hostEvidence(source.text, source.fileName), budgetMs).map((found) =>
+      found instanceof LintTimeoutError ? (stopped(found), undefined) : found,
+    );
+    const split = groupByHost(sources, evidence);
+    if (split.workspace.length > 0) lintGroup(workspace, split.workspace, inferProfile(split.workspaceEvidence));
+    for (const host of split.hosts) lintGroup(resolve(cwd, host.directory), host.files, host.profile);
   }
   if (files.length === 0) warnings.push('no files to lint');
   const profile: HostProfile = workspaces[0]?.profile ?? profileFromSettings(flags, 'flag', unknownProfile());
@@ -165,6 +173,8 @@ function stdinAsFile(name: string, cwd: string): ReturnType<typeof collectFiles>
     writablePathOf: new Map(),
   };
 }
+
+type Source = { file: ReadFile; fileName: string; text: string };
 
 /** allWithinBudget, `budgetBatch` files at a time. */
 function inBatches<Job extends { fileName: string; text: string }, Result>(

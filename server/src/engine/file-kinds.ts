@@ -13,7 +13,14 @@ const kindsByExtension: Record<string, FileKind> = {
 };
 
 /** The file kinds the engine reads today; the CLI walks directories for these extensions. */
-export const supportedKinds: ReadonlySet<FileKind> = new Set<FileKind>(['config', 'cmd', 'powershell', 'reg', 'inf']);
+export const supportedKinds: ReadonlySet<FileKind> = new Set<FileKind>(['config', 'cmd', 'powershell', 'reg', 'inf', 'evidence']);
+
+/**
+ * Text files of a host snapshot, by name (a .txt is anything else): the `certutil -store My` dump
+ * (`certutil-store-my.txt` as collect-host-evidence.cmd names it, or any `certutil*.txt`) and the
+ * collector's manifest.
+ */
+const evidenceTextName = /^(?:certutil.*|evidence-manifest)\.txt$/;
 
 export function baseName(fileName: string): string {
   const cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
@@ -22,6 +29,7 @@ export function baseName(fileName: string): string {
 
 export function fileKindOf(fileName: string): FileKind | undefined {
   const name = baseName(fileName).toLowerCase();
+  if (evidenceTextName.test(name)) return 'evidence';
   const dot = name.lastIndexOf('.');
   if (dot < 0) return undefined;
   const kind = kindsByExtension[name.slice(dot)];

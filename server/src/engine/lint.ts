@@ -10,6 +10,7 @@ import { allRules } from './rules/index';
 import type { Report, Rule } from './rules/rule';
 import { readScript } from './script/read-script';
 import { readRegistryFile } from './registry/read';
+import { readCertificateDump } from './host/snapshot/certutil';
 import { scriptFacts, type CallContext } from './script/facts';
 import { propagateCallers, type ScriptCall } from './script/call-graph';
 
@@ -86,10 +87,14 @@ export function lint(text: string, fileName: string, options: LintOptions = {}):
     const registry = readRegistryFile(kind, text);
     comments = registry.comments;
     run((rule, report) => rule.checkRegistry?.({ source, profile, registry, report }));
+  } else if (kind === 'evidence') {
+    const dump = readCertificateDump(text);
+    run((rule, report) => rule.checkEvidence?.({ source, profile, dump, report }));
   }
   let suppressions: Suppressions | undefined;
   let listed = findings;
-  if (kind) {
+  // certutil's output has no comment syntax, so it holds no suppression directives either.
+  if (kind && kind !== 'evidence') {
     const outcome = applySuppressions({ source, kind, comments, findings, profile, ...suppressionOptions(options, failures) });
     listed = outcome.findings;
     suppressions = outcome.suppressions;

@@ -1,6 +1,7 @@
 // The host profile: what we know about the Windows host a file is deployed to. Each fact records how
 // it was set, so a finding that depends on it can say why ("FIPS mode is enabled here") and so later
 // sources (workspace evidence, a project config file) slot in without changing the rules.
+import type { HostInventory } from './host/snapshot/inventory';
 import type { Location } from './types';
 
 export type FactValue = 'on' | 'off' | 'unknown';
@@ -34,6 +35,8 @@ export interface HostProfile {
    * says it). A file's rule (MIM303) reads what its companions set; absent when no source writes it.
    */
   netfx35?: readonly KeyValueEvidence[];
+  /** For the files of a host snapshot (a folder of `reg export`s): what the server has installed. */
+  host?: HostInventory;
 }
 
 export const unknownFact: Fact = Object.freeze({ value: 'unknown', source: 'default', evidence: [] }) as Fact;

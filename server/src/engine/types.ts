@@ -5,7 +5,7 @@
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** What a file is, decided from its name (and for configs, sometimes its content). */
-export type FileKind = 'config' | 'cmd' | 'powershell' | 'reg' | 'inf';
+export type FileKind = 'config' | 'cmd' | 'powershell' | 'reg' | 'inf' | 'evidence';
 
 /** A replacement of [start, end) by newText. An insertion has start === end. */
 export interface TextEdit {

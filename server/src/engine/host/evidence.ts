@@ -13,6 +13,7 @@ import { netfx35Keys } from '../registry/history';
 import { SourceText } from '../source-text';
 import type { Location } from '../types';
 import type { KeyValueEvidence } from '../profile';
+import { inventoryOf, type HostInventory } from './snapshot/inventory';
 
 export interface FactEvidence {
   value: 'on' | 'off';
@@ -25,6 +26,8 @@ export interface HostEvidence {
   tls12Only?: FactEvidence;
   /** SystemDefaultTlsVersions under each .NET 3.5 key the file writes, as the file leaves it. */
   netfx35?: KeyValueEvidence[];
+  /** What a host snapshot's file (export, certutil dump, manifest) says about the server's components. */
+  inventory?: HostInventory;
 }
 
 /** The registry writes a file makes, and whether the file states the host's lasting configuration. */
@@ -42,9 +45,11 @@ export function hardeningWrites(text: string, fileName: string): { writes: Regis
 const evidenceKeys = /fipsalgorithmpolicy|schannel|\.netframework/i;
 
 export function hostEvidence(text: string, fileName: string): HostEvidence {
-  if (!evidenceKeys.test(text)) return { file: fileName };
+  const inventory = inventoryOf(text, fileName);
+  const base: HostEvidence = inventory ? { file: fileName, inventory } : { file: fileName };
+  if (!evidenceKeys.test(text)) return base;
   const { writes, declarative } = hardeningWrites(text, fileName);
-  if (writes.length === 0) return { file: fileName };
+  if (writes.length === 0) return base;
   const source = new SourceText(text, fileName);
   const at = (write: RegistryWrite, message: string): Location => ({
     file: fileName,
@@ -54,7 +59,7 @@ export function hostEvidence(text: string, fileName: string): HostEvidence {
     message,
   });
   const netfx35 = netfx35Evidence(writes, at);
-  return { file: fileName, fips: fipsEvidence(writes, at), tls12Only: tls12OnlyEvidence(writes, declarative, at), ...(netfx35.length > 0 ? { netfx35 } : {}) };
+  return { ...base, fips: fipsEvidence(writes, at), tls12Only: tls12OnlyEvidence(writes, declarative, at), ...(netfx35.length > 0 ? { netfx35 } : {}) };
 }
 
 type At = (write: RegistryWrite, message: string) => Location;

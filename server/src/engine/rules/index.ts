@@ -27,6 +27,10 @@ import { mim303 } from './mim303-netfx35-tls-defaults-missing';
 import { mim304 } from './mim304-netfx-strong-crypto-disabled';
 import { mim305 } from './mim305-reg-syntax';
 import { mim306 } from './mim306-host-evidence-conflict';
+import { mim401 } from './mim401-host-sql-native-client-too-old';
+import { mim402 } from './mim402-host-oledb-driver-too-old';
+import { mim403 } from './mim403-host-mim-build-before-sp2';
+import { mim404 } from './mim404-host-self-signed-certificate';
 import { mim900 } from './mim900-unused-suppression';
 import { mim901 } from './mim901-config-invalid';
 
@@ -35,6 +39,7 @@ export const allRules: readonly Rule[] = [
   mim201, mim202, mim203, mim204, mim205, mim206, mim207, mim208,
   mim301, mim302, mim303, mim304, mim305,
   mim306,
+  mim401, mim402, mim403, mim404,
   mim900, mim901,
 ];
 

@@ -23,7 +23,10 @@ export const mim301: Rule = {
     summary: 'A SCHANNEL protocol is set in the Client subkey but not in Server (or the other way round), or differently in the two.',
     fixable: true,
   },
-  checkRegistry({ source, registry, report }) {
+  checkRegistry({ source, profile, registry, report }) {
+    // A host snapshot records the server (Windows itself writes SSL 2.0\Client alone): the host's
+    // readiness report shows both subkeys instead.
+    if (profile.host) return;
     const history = historyOf(registry);
     for (const protocol of history.protocols()) {
       const client = history.side(protocol, 'Client');

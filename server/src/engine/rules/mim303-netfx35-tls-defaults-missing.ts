@@ -20,6 +20,9 @@ export const mim303: Rule = {
     fixable: true,
   },
   checkRegistry({ source, profile, registry, report }) {
+    // A host snapshot's SCHANNEL export records the server, it does not harden it: the host's own
+    // .NETFramework exports decide this, in the readiness report.
+    if (profile.host) return;
     const history = historyOf(registry);
     if (!history.tls12OnlyHardening()) return;
     // Set to 0 is MIM304's finding; this rule is about the value not being there at all.

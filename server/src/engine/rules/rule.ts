@@ -7,6 +7,7 @@ import type { SourceText } from '../source-text';
 import type { ConfigFacts } from '../config/facts';
 import type { ScriptFacts } from '../script/facts';
 import type { RegistryFacts } from '../registry/facts';
+import type { CertificateDump } from '../host/snapshot/certutil';
 
 export interface RuleMeta {
   /** Stable: tests, docs, suppressions and CI pipelines refer to it. */
@@ -54,8 +55,14 @@ export interface RegistryContext extends BaseContext {
   registry: RegistryFacts;
 }
 
+/** A host snapshot's text file: the certutil dump's certificates (none in the manifest). */
+export interface EvidenceContext extends BaseContext {
+  dump: CertificateDump;
+}
+
 export interface Rule {
   meta: RuleMeta;
+  checkEvidence?(context: EvidenceContext): void;
   checkConfig?(context: ConfigContext): void;
   checkScript?(context: ScriptContext): void;
   checkRegistry?(context: RegistryContext): void;

@@ -233,6 +233,7 @@ const kindNames: Record<FileKind, string> = {
   powershell: 'PowerShell scripts',
   reg: '.reg files',
   inf: 'security templates (.inf)',
+  evidence: 'host evidence text (certutil dumps)',
 };
 
 function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,32 @@
+import { mimProductOf } from '../host/snapshot/keys';
+import { snapshotValueLines, versionBelow, versionParts } from '../host/snapshot/inventory';
+import { preparingTls } from './sources';
+import type { Rule } from './rule';
+
+const sp2 = [4, 6, 34, 0];
+
+export const mim403: Rule = {
+  meta: {
+    id: 'MIM403',
+    name: 'host-mim-build-before-sp2',
+    defaultSeverity: 'error',
+    fileKinds: ['reg'],
+    summary: 'A TLS 1.2-only host snapshot records a MIM Service and Portal or Synchronization Service build below 4.6.34.0 (SP2).',
+    fixable: false,
+    usesProfile: 'tls12Only',
+  },
+  checkRegistry({ source, profile, registry, report }) {
+    if (!profile.host || profile.tls12Only.value !== 'on') return;
+    const names = new Map(snapshotValueLines(registry, source.text, 'uninstall', 'DisplayName').map(({ line, value }) => [line.block, value]));
+    for (const { line, value } of snapshotValueLines(registry, source.text, 'uninstall', 'DisplayVersion')) {
+      const name = names.get(line.block);
+      const parts = versionParts(value);
+      if (name === undefined || !mimProductOf(name) || !parts || !versionBelow(parts, sp2)) continue;
+      report({
+        start: line.dataStart,
+        end: line.dataEnd,
+        message: `${name.trim()} is build ${value}, older than MIM 2016 SP2 (4.6.34.0), the first build that works on a TLS 1.2-only host like this one (${preparingTls}).`,
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { commonName, isSelfSigned } from '../host/snapshot/certutil';
+import { selfSignedCertificateName } from '../script/mim-packages';
+import { preparingTls } from './sources';
+import type { Rule } from './rule';
+
+export const mim404: Rule = {
+  meta: {
+    id: 'MIM404',
+    name: 'host-self-signed-certificate',
+    defaultSeverity: 'warning',
+    fileKinds: ['evidence'],
+    summary: 'A TLS 1.2-only host snapshot holds a self-signed ForefrontIdentityManager certificate (Subject = Issuer) in the LocalMachine My store.',
+    fixable: false,
+    usesProfile: 'tls12Only',
+  },
+  checkEvidence({ profile, dump, report }) {
+    if (!profile.host || profile.tls12Only.value !== 'on') return;
+    for (const certificate of dump.certificates) {
+      const subject = certificate.subject;
+      if (!subject || !isSelfSigned(certificate)) continue;
+      if (commonName(subject.value)?.toLowerCase() !== selfSignedCertificateName.toLowerCase()) continue;
+      report({
+        start: subject.start,
+        end: subject.end,
+        message: `Subject equals Issuer, so this is most likely the self-signed ${selfSignedCertificateName} certificate the MIM Service installer creates, which MIM Service cannot use on a TLS 1.2-only host (${preparingTls}).`,
+      });
+    }
+  },
+};
