@@ -20,8 +20,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
-  // The rule pages go into the CLI bundle as text: SARIF `help` carries them (server/src/cli/rule-docs.ts).
-  loader: { '.md': 'text' },
+  // Text bundled as strings: the rule pages (SARIF `help`, server/src/cli/rule-docs.ts) and the host
+  // evidence collector, which ships as a batch file.
+  loader: { '.md': 'text', '.cmd': 'text' },
 };
 
 const products = args.has('--gen') ? [] : [

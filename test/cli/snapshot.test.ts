@@ -52,3 +52,52 @@ test('an explicit flag still wins over a snapshot\'s own profile', () => {
   assert.equal(status, 0);
   assert.deepEqual(files.flatMap((f) => f.findings), []);
 });
+
+test('report on a folder of snapshots: a summary table and one section per host, exit 0', () => {
+  const run = runCli(['report', 'test/fixtures/snapshots'], repository);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^# MIM 2016 SP2 readiness of servers/);
+  assert.match(run.stdout, /^\| Requirement \| MIMAPP01 \| MIMSVC03 \| MIMSVC04 \| mimsync02 \|$/m);
+  assert.deepEqual(run.stdout.match(/^## .*$/gm), ['## MIMAPP01', '## MIMSVC03', '## MIMSVC04', '## mimsync02']);
+  // Links are relative to the reported folder.
+  assert.match(run.stdout, /\[mimsync02-evidence\/sqlncli11\.reg:4\]\(mimsync02-evidence\/sqlncli11\.reg#L4\)/);
+  assert.doesNotMatch(run.stdout, /# MIM 2016 SP2 readiness: TLS 1\.2 and FIPS mode/, 'no workspace checklist when there are only snapshots');
+});
+
+test('report --format json on one snapshot: the host with each requirement and its export lines', () => {
+  const run = runCli(['report', 'test/fixtures/snapshots/mimsvc03-evidence', '--format', 'json'], repository);
+  assert.equal(run.status, 0, run.stderr);
+  const { hosts, workspace } = JSON.parse(run.stdout);
+  assert.equal(workspace, undefined);
+  assert.deepEqual(hosts.hosts.map((h: { host: string; folder: string }) => [h.host, h.folder]), [['MIMSVC03', 'mimsvc03-evidence']]);
+  const build = hosts.hosts[0].requirements.find((r: { id: string }) => r.id === 'mim-build');
+  assert.equal(build.status, 'not met');
+  assert.deepEqual(build.evidence, [{ file: 'uninstall-mim-service.reg', line: 7, message: 'Microsoft Identity Manager Service and Portal 4.5.286.0' }]);
+  assert.deepEqual(build.findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line]), [['MIM403', 7]]);
+});
+
+test('report on a repository with a snapshot: the host section, then the workspace checklist without the snapshot', () => {
+  const dir = makeTempDir();
+  cpSync(join(repository, 'test/fixtures/snapshots/mimapp01-evidence'), join(dir, 'snapshots/mimapp01-evidence'), { recursive: true });
+  cpSync(join(repository, 'examples/scripts'), join(dir, 'scripts'), { recursive: true });
+  const run = runCli(['report', '.', '--format', 'json'], dir);
+  const { hosts, workspace } = JSON.parse(run.stdout);
+  assert.deepEqual(hosts.hosts.map((h: { host: string }) => h.host), ['MIMAPP01']);
+  const profileFiles = [...workspace.profile.fips.evidence, ...workspace.profile.tls12Only.evidence].map((e: { file: string }) => e.file);
+  assert.ok(profileFiles.length > 0 && profileFiles.every((file) => file.startsWith('scripts/')), 'the snapshot does not set the repository\'s profile');
+  const files = new Set(workspace.items.flatMap((item: { evidence: Array<{ file: string }> }) => item.evidence.map((e) => e.file)));
+  assert.equal([...files].some((file) => String(file).startsWith('snapshots/')), false);
+  const markdown = runCli(['report', '.'], dir).stdout;
+  assert.ok(markdown.indexOf('# MIM 2016 SP2 readiness of servers') < markdown.indexOf('# MIM 2016 SP2 readiness: TLS 1.2 and FIPS mode'));
+});
+
+test('mim-lint collector prints the batch file byte for byte (CRLF), and takes no argument', async () => {
+  const { readFileSync } = await import('node:fs');
+  const run = runCli(['collector'], repository);
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, readFileSync(join(repository, 'server/src/collector/collect-host-evidence.cmd'), 'utf8'));
+  assert.match(run.stdout, /^@echo off\r\n/);
+  const extra = runCli(['collector', 'x'], repository);
+  assert.equal(extra.status, 2);
+  assert.match(extra.stderr, /collector takes no argument/);
+});

@@ -15,8 +15,8 @@ export interface CliOptions {
   /** `--help` wins over `--version`, and both over linting. */
   help: boolean;
   version: boolean;
-  /** `report`: the readiness checklist of one folder instead of findings; `init`: write a starter config. */
-  command: 'lint' | 'report' | 'init';
+  /** `report`: the readiness checklist of one folder instead of findings; `init`: write a starter config; `collector`: print the host evidence collector. */
+  command: 'lint' | 'report' | 'init' | 'collector';
   format: OutputFormat | ReportFormat;
   fips: HostSetting;
   tls12Only: HostSetting;
@@ -99,6 +99,11 @@ export function defaultOptions(): CliOptions {
 export function parseArguments(argv: readonly string[]): CliOptions {
   const options = defaultOptions();
   // A subcommand only as the first word: a file named "report" can still be linted as ./report.
+  if (argv[0] === 'collector') {
+    if (argv.length > 1) throw new UsageError('collector takes no argument: mim-lint collector > collect-host-evidence.cmd');
+    options.command = 'collector';
+    return options;
+  }
   if (argv[0] === 'report') {
     options.command = 'report';
     options.format = 'markdown';

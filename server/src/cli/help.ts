@@ -4,6 +4,7 @@ export const helpText = `Usage: mim-lint [options] <file|dir|glob>...
        mim-lint --print-config <file>
        mim-lint report [dir] [--format markdown|json] [--fips …] [--tls12-only …]
        mim-lint init
+       mim-lint collector > collect-host-evidence.cmd
 
 Lints Microsoft Identity Manager 2016 SP2 configuration for FIPS-mode and TLS 1.2-only hosts.
 Directories are searched for the files mim-lint reads (node_modules and .git are skipped). A quoted
@@ -34,6 +35,10 @@ Options:
 
 report prints the TLS 1.2 / FIPS readiness checklist of one folder (default: the working
 directory) as markdown or JSON, and exits 0 unless the usage is bad or the folder cannot be read (2).
+Host snapshots in it (folders of reg exports made on a server) get one section per host.
+
+collector prints collect-host-evidence.cmd, which records a server's registry keys, certificates and
+MIM Service config with built-in tools (reg.exe, certutil) for mim-lint to read.
 
 init writes a commented starter .mimlintrc.json in the working directory (never over one).
 

@@ -3,7 +3,10 @@
 // paths are relative to the folder, so the report's links work from inside it.
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
-import { formatReportMarkdown, profileWithFileNames, readinessReport, type ReadinessReport } from '../engine/report/index';
+import { formatReportMarkdown, profileWithFileNames, readinessReport, type ReadinessReport, type WorkspaceFile } from '../engine/report/index';
+import { formatHostsMarkdown, hostsReport, type HostsReport } from '../engine/report/host/index';
+import { directoryOf } from '../engine/host/snapshot/hosts';
+import type { FileReport } from './report';
 import type { CliOptions } from './args';
 import { FileAccessError, reason } from './errors';
 import { lintFiles } from './lint-files';
@@ -28,18 +31,51 @@ export function runReport(options: CliOptions, cwd: string, date: string): Repor
   const root = isDirectory ? absolute : dirname(absolute);
   const outcome = lintFiles({ ...options, fix: false, paths: [isDirectory ? '.' : basename(absolute)] }, root);
   const toName = (displayPath: string) => displayPath.split(sep).join('/');
-  const files = outcome.report.files.map((file) => ({ fileName: toName(file.displayPath), text: file.source.text }));
-  const report: ReadinessReport = reportWithinBudget(given, files, () =>
-    readinessReport({
-      workspace: given,
-      date,
-      version: toolVersion,
-      profile: profileWithFileNames(outcome.report.profile, toName),
-      files,
-      findings: outcome.report.files.map((file) => ({ fileName: toName(file.displayPath), findings: file.findings })),
-    }),
-  );
-  const output = options.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReportMarkdown(report);
+  const named = (file: FileReport): WorkspaceFile => ({ fileName: toName(file.displayPath), text: file.source.text });
+  const findingsOf = (file: FileReport) => ({ fileName: toName(file.displayPath), findings: file.findings });
+  // Files of a host snapshot were linted with that host's profile (it carries the host's inventory):
+  // one section per snapshot folder. The other files make the workspace checklist, as before.
+  const snapshots = new Map<string, FileReport[]>();
+  const ordinary: FileReport[] = [];
+  for (const file of outcome.report.files) {
+    if (!file.profile.host) ordinary.push(file);
+    else snapshots.set(directoryOf(toName(file.displayPath)), [...(snapshots.get(directoryOf(toName(file.displayPath))) ?? []), file]);
+  }
+  const hosts: HostsReport | undefined =
+    snapshots.size === 0
+      ? undefined
+      : reportWithinBudget(given, [...snapshots.values()].flat().map(named), () =>
+          hostsReport({
+            workspace: given,
+            date,
+            version: toolVersion,
+            hosts: [...snapshots].map(([directory, members]) => ({
+              folder: directory || basename(root),
+              profile: profileWithFileNames(members[0].profile, toName),
+              files: members.map(named),
+              findings: members.map(findingsOf),
+            })),
+          }),
+        );
+  const workspaceProfile = outcome.report.workspaces.find((workspace) => !workspace.profile.host)?.profile ?? outcome.report.profile;
+  const files = ordinary.map(named);
+  const report: ReadinessReport | undefined =
+    hosts && files.length === 0
+      ? undefined
+      : reportWithinBudget(given, files, () =>
+          readinessReport({
+            workspace: given,
+            date,
+            version: toolVersion,
+            profile: profileWithFileNames(workspaceProfile, toName),
+            files,
+            findings: ordinary.map(findingsOf),
+          }),
+        );
+  const output =
+    options.format === 'json'
+      ? JSON.stringify(hosts ? { hosts, workspace: report } : report, null, 2) + '\n'
+      : [hosts && formatHostsMarkdown(hosts), report && formatReportMarkdown(report)].filter((part) => part).join('\n');
   return { output, warnings: outcome.warnings };
 }
 

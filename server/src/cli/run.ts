@@ -16,6 +16,7 @@ import { countBySeverity, errorsOnly, hasErrors, type LintReport } from './repor
 import type { FixFileSystem } from './replace-file';
 import { runReport } from './report-command';
 import { toolName, toolVersion } from '../common/tool';
+import { collectorScript } from '../collector/index';
 
 export interface CliIo {
   cwd: string;
@@ -50,6 +51,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (options.version) {
       io.stdout(`${toolVersion}\n`);
+      return exitCodes.clean;
+    }
+    if (options.command === 'collector') {
+      // The batch file as shipped, CRLF line ends included: redirect it to a .cmd file.
+      io.stdout(collectorScript);
       return exitCodes.clean;
     }
     if (options.command === 'report') {

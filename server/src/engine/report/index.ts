@@ -4,6 +4,7 @@ import { callersByScript, lint } from '../lint';
 import type { Fact, HostProfile } from '../profile';
 import { scriptPathKey } from '../script/facts';
 import type { FileFindings, WorkspaceFile } from './model';
+import { renameInventory } from '../host/snapshot/inventory';
 
 export { readinessReport } from './checklist';
 export { formatReportMarkdown } from './markdown';
@@ -21,5 +22,5 @@ export function lintWorkspace(files: readonly WorkspaceFile[], profile: HostProf
 /** The profile with its evidence files renamed the way the report names files (relative, `/`). */
 export function profileWithFileNames(profile: HostProfile, rename: (fileName: string) => string): HostProfile {
   const fact = (f: Fact): Fact => ({ ...f, evidence: f.evidence.map((e) => ({ ...e, file: rename(e.file) })) });
-  return { fips: fact(profile.fips), tls12Only: fact(profile.tls12Only) };
+  return { ...profile, fips: fact(profile.fips), tls12Only: fact(profile.tls12Only), ...(profile.host && { host: renameInventory(profile.host, rename) }) };
 }

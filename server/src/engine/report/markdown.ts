@@ -1,6 +1,7 @@
 // The readiness report as markdown, for a change request: a header that says when, with what and for
 // which host, a one-line summary, then one section per requirement with its evidence and findings.
 // Links are relative to the workspace root, so the file works next to the repository it describes.
+// The text helpers at the end (place, inline, escape, code) are shared with the host report (host/markdown.ts).
 import type { EvidenceLink, FindingLink, ProfileFactReport, ReadinessReport, RequirementStatus } from './model';
 import { requirementStatuses } from './model';
 
@@ -60,7 +61,7 @@ function findingLine(finding: FindingLink): string {
 }
 
 /** `scripts/install.cmd:11`, linked to the line the way code hosts anchor it. */
-function place(link: EvidenceLink): string {
+export function place(link: EvidenceLink): string {
   const target = link.file.split('/').map(encodeURIComponent).join('/');
   return `[${escape(link.file)}:${link.line}](${target}#L${link.line})`;
 }
@@ -69,7 +70,7 @@ function place(link: EvidenceLink): string {
 const verbatim = /((?:<[^<>\s][^<>]*>)+|\bHK(?:LM|EY_LOCAL_MACHINE)\\[^\s,;]*[^\s,;.])/;
 
 /** Text for markdown: verbatim parts in code spans, the rest escaped where markdown would read it as syntax. */
-function inline(text: string): string {
+export function inline(text: string): string {
   return text
     .split(verbatim)
     .map((part, i) => (i % 2 === 1 ? code(part) : escape(part)))
@@ -81,6 +82,6 @@ function escape(text: string): string {
   return text.replace(/[\\`*[\]|<>]/g, (c) => `\\${c}`);
 }
 
-function code(text: string): string {
+export function code(text: string): string {
   return '`' + text.replace(/`/g, "'") + '`';
 }

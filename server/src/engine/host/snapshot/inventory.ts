@@ -253,3 +253,25 @@ export function serviceOnly(inventory: HostInventory): boolean {
 export function syncOnly(inventory: HostInventory): boolean {
   return (inventory.mimSync.length > 0 || inventory.syncPath !== undefined) && inventory.mimService.length === 0 && inventory.serviceImagePath === undefined;
 }
+
+/** The inventory with every location's file renamed (the reports name files relative to their folder). */
+export function renameInventory(inventory: HostInventory, rename: (fileName: string) => string): HostInventory {
+  const value = <V extends { at: Location } | undefined>(v: V): V => (v && { ...v, at: { ...v.at, file: rename(v.at.file) } }) as V;
+  return {
+    ...inventory,
+    name: value(inventory.name),
+    date: value(inventory.date),
+    missing: inventory.missing.map(value),
+    snac: value(inventory.snac),
+    oledb18: value(inventory.oledb18),
+    oledb19: value(inventory.oledb19),
+    netfx35: value(inventory.netfx35),
+    netfx4Release: value(inventory.netfx4Release),
+    mimService: inventory.mimService.map(value),
+    mimSync: inventory.mimSync.map(value),
+    serviceImagePath: value(inventory.serviceImagePath),
+    syncPath: value(inventory.syncPath),
+    netfxTls: Object.fromEntries(Object.entries(inventory.netfxTls).map(([key, v]) => [key, value(v)])),
+    certificates: inventory.certificates.map(value),
+  };
+}
