@@ -25,6 +25,7 @@ import {
   showDocumentationCommand,
   type ApplyFixAllArguments,
 } from '../../server/src/protocol';
+import { registerCollectorCommand } from './host-evidence-collector';
 
 let client: LanguageClient | undefined;
 let restarts: number[] = [];
@@ -36,6 +37,8 @@ export const documentSelector: DocumentSelector = [
   { scheme: 'file', language: 'powershell' },
   { scheme: 'file', language: 'reg' },
   { scheme: 'file', pattern: '**/*.inf' },
+  // A host snapshot's certutil -store dump (MIM404) and the collector's manifest.
+  { scheme: 'file', pattern: '**/{certutil*,evidence-manifest}.txt' },
   // The project config, so its problems (MIM901) show while it is edited.
   { scheme: 'file', pattern: '**/.mimlintrc.json' },
 ];
@@ -56,6 +59,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: {
       fileEvents: [
         workspace.createFileSystemWatcher('**/*.{config,cmd,bat,ps1,psm1,reg,inf}'),
+        workspace.createFileSystemWatcher('**/{certutil*,evidence-manifest}.txt'),
         workspace.createFileSystemWatcher('**/.mimlintrc.json'),
       ],
     },
@@ -82,7 +86,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // The id `mimLint` makes the client honour the `mimLint.trace.server` setting.
   client = new LanguageClient(settingsSection, 'MIM Lint', serverOptions, clientOptions);
   const status = new HostStatus(client, documentSelector);
-  context.subscriptions.push(status, registerReadinessReport(client), ...registerLintStatus(client, documentSelector));
+  context.subscriptions.push(status, registerReadinessReport(client), registerCollectorCommand(client), ...registerLintStatus(client, documentSelector));
   const started = client;
   context.subscriptions.push(
     commands.registerCommand(paletteCommands.createConfigFile, createConfigFile),

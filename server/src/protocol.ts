@@ -52,6 +52,10 @@ export const workspaceLintStatusNotification = new NotificationType<WorkspaceLin
 
 export const readinessReportRequest = new RequestType<{ folderUri: string }, string, void>('mimLint/readinessReport');
 
+// --- "MIM Lint: Copy Host Evidence Collector": the batch file that makes a host snapshot, as shipped.
+
+export const collectorRequest = new RequestType0<{ fileName: string; text: string }, void>('mimLint/collector');
+
 // --- Commands.
 
 /** Server command behind "MIM Lint: Fix All Problems in File": the edits of source.fixAll.mimLint. */
@@ -73,6 +77,7 @@ export const paletteCommands = {
   showReadinessReport: 'mimLint.showReadinessReport',
   lintWorkspace: 'mimLint.lintWorkspace',
   createConfigFile: 'mimLint.createConfigFile',
+  copyHostEvidenceCollector: 'mimLint.copyHostEvidenceCollector',
 } as const;
 
 // --- "MIM Lint: Create Config File": the client writes the file the server reads.

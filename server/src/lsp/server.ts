@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProjectConfigFile } from '../engine/config/project-config';
 import {
   applyFixAllCommand,
+  collectorRequest,
   hostProfileChangedNotification,
   hostProfileRequest,
   lintWorkspaceRequest,
@@ -28,6 +29,7 @@ import { completionItems, completionTriggerCharacters } from './completion';
 import { hover } from './hover';
 import { documentSymbols } from './outline';
 import { compileExcludes } from './glob';
+import { collectorFileName, collectorScript } from '../collector/index';
 import { describeError, guarded } from './guard';
 import { readinessMarkdown } from './readiness-report';
 import { Session, type ServerOptions } from './session';
@@ -158,6 +160,8 @@ function listen(session: Session): void {
   connection.onRequest(readinessReportRequest, (params: unknown) => readinessReport(stringParameter(params, 'folderUri', readinessReportRequest.method)));
 
   connection.onRequest(hostProfileRequest, (params: unknown) => toWireProfile(index.baseProfileFor(stringParameter(params, 'uri', hostProfileRequest.method))));
+  // "MIM Lint: Copy Host Evidence Collector": the batch file as shipped.
+  connection.onRequest(collectorRequest, () => ({ fileName: collectorFileName, text: collectorScript }));
 
   connection.onRequest(lintWorkspaceRequest, guarded(log, 'lintWorkspace', 0, () => workspaceLinter.lintAll(true)));
 

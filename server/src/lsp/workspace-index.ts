@@ -18,13 +18,15 @@ import {
   type ScriptCall,
 } from '../engine/index';
 import { compileExcludes, type Glob } from './glob';
+import { directoryOf, groupByHost } from '../engine/host/snapshot/hosts';
 import type { HostProfileSource } from './host-profiles';
 import { fileNameOf } from './uris';
 import { readSmallTextFile } from './read-text';
 import { allWithinBudget } from '../common/time-budget';
 import { readAhead, workspaceFiles } from './walk';
 
-const hardeningKinds = new Set(['reg', 'inf', 'cmd', 'powershell']);
+/** `evidence`: a host snapshot's certutil dump and manifest (they make their folder a host). */
+const hardeningKinds = new Set(['reg', 'inf', 'cmd', 'powershell', 'evidence']);
 /** Hardening sources are small; anything larger is not read (a 50 MB file must not stall the server). */
 export const maxSourceBytes = 2 * 1024 * 1024;
 
@@ -45,6 +47,8 @@ interface FolderState {
   path: string;
   sources: Map<string, IndexedSource>;
   profile: HostProfile;
+  /** Host snapshot folders (a folder of reg exports from one server) and each one's own profile. */
+  hosts: Map<string, HostProfile>;
   callers: Map<string, CallContext[]>;
 }
 
@@ -68,7 +72,7 @@ export class WorkspaceIndex implements HostProfileSource {
     // Longest path first, so a nested folder wins for its own files.
     this.folders = [...folderPaths]
       .sort((a, b) => b.length - a.length)
-      .map((path) => ({ path, sources: new Map(), profile: unknownProfile(), callers: new Map() }));
+      .map((path) => ({ path, sources: new Map(), profile: unknownProfile(), hosts: new Map(), callers: new Map() }));
   }
 
   /** Reads every hardening source of every folder, yielding to the event loop between files. */
@@ -120,7 +124,9 @@ export class WorkspaceIndex implements HostProfileSource {
 
   baseProfileFor(documentUri: string): HostProfile {
     const fileName = fileNameOf(documentUri);
-    return (fileName && this.folderOf(fileName)?.profile) || unknownProfile();
+    const folder = fileName === undefined ? undefined : this.folderOf(fileName);
+    // A file in a host snapshot folder (the copied MIM Service config, its exports) is that server's.
+    return (folder && (folder.hosts.get(directoryOf(fileName!)) ?? folder.profile)) || unknownProfile();
   }
 
   callersFor(documentUri: string): CallContext[] | undefined {
@@ -128,10 +134,21 @@ export class WorkspaceIndex implements HostProfileSource {
     return fileName === undefined ? undefined : this.folderOf(fileName)?.callers.get(scriptPathKey(fileName));
   }
 
-  /** A workspace folder's hardening sources (absolute names, with their text when kept) and inferred profile, for the readiness report. */
-  folderSources(folderPath: string): { profile: HostProfile; files: Array<{ fileName: string; text: string | undefined }> } | undefined {
+  /**
+   * A workspace folder's hardening sources (absolute names, with their text when kept), inferred
+   * profile and host snapshot folders with their profiles, for the readiness report.
+   */
+  folderSources(folderPath: string):
+    | { profile: HostProfile; hosts: Array<{ directory: string; profile: HostProfile }>; files: Array<{ fileName: string; text: string | undefined }> }
+    | undefined {
     const folder = this.folders.find((f) => f.path === folderPath);
-    return folder && { profile: folder.profile, files: [...folder.sources].map(([fileName, source]) => ({ fileName, text: source.text })) };
+    return (
+      folder && {
+        profile: folder.profile,
+        hosts: [...folder.hosts].map(([directory, profile]) => ({ directory, profile })),
+        files: [...folder.sources].map(([fileName, source]) => ({ fileName, text: source.text })),
+      }
+    );
   }
 
   /** Every folder's profile, for the status item and the Show Host Profile command. */
@@ -144,14 +161,18 @@ export class WorkspaceIndex implements HostProfileSource {
   }
 
   private update(folder: FolderState): void {
-    const before = JSON.stringify(folder.profile);
+    const before = JSON.stringify([folder.profile, [...folder.hosts]]);
     const callersBefore = JSON.stringify([...folder.callers]);
     this.recompute(folder);
-    if (JSON.stringify(folder.profile) !== before || JSON.stringify([...folder.callers]) !== callersBefore) this.changed.fire();
+    if (JSON.stringify([folder.profile, [...folder.hosts]]) !== before || JSON.stringify([...folder.callers]) !== callersBefore) this.changed.fire();
   }
 
   private recompute(folder: FolderState): void {
-    folder.profile = inferProfile([...folder.sources.values()].map((source) => source.evidence));
+    // Each host snapshot folder is a server of its own; the others make the folder's profile.
+    const entries = [...folder.sources];
+    const split = groupByHost(entries.map(([fileName]) => ({ fileName })), entries.map(([, source]) => source.evidence));
+    folder.profile = inferProfile(split.workspaceEvidence);
+    folder.hosts = new Map(split.hosts.map((host) => [host.directory, host.profile]));
     // Each script's calls are read once per text and profile, not for every change in the folder.
     const profileKey = JSON.stringify(folder.profile);
     const stale = [...folder.sources].flatMap(([fileName, source]) =>
