@@ -26,5 +26,7 @@ export function hoverAt(kind: FileKind, text: string, offset: number, fileName =
     return found && { ...found, start: found.start + window.start, end: found.end + window.start };
   }
   if (kind === 'config') return configHover(text, offset);
+  // A host snapshot's certutil dump has nothing to explain on hover.
+  if (kind === 'evidence') return undefined;
   return registryFileHover(kind, text, offset);
 }
