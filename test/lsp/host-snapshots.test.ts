@@ -3,18 +3,18 @@
 // the readiness report has a section per host, and the server hands out the collector.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient, withTimeout } from './lsp-test-client';
 import { serviceConfigWithoutFipsPolicy } from './fixtures';
 import { collectorScript } from '../../server/src/collector/index';
+import { makeTempDir } from '../temp-dir';
 
 const repository = process.cwd();
 
 function workspaceWithSnapshots(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'mim-lint-snapshots-'));
+  const folder = makeTempDir('snapshots');
   for (const host of ['mimsvc03', 'mimsvc04']) {
     cpSync(join(repository, `test/fixtures/snapshots/${host}-evidence`), join(folder, `snapshots/${host}-evidence`), { recursive: true });
   }

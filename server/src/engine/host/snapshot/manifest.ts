@@ -3,8 +3,6 @@
 // the date and which keys the server does not have; a snapshot without it is still a snapshot.
 import { scanLines } from '../../registry/lines';
 
-export const manifestFileName = 'evidence-manifest.txt';
-
 export interface ManifestLine {
   value: string;
   start: number;
