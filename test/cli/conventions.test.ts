@@ -3,19 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { starterConfigText } from '../../server/src/engine/config/starter-config';
-import { cliPath, hasNoStackTrace, makeTempDir } from './helpers';
+import { cliPath, exampleCopy, hasNoStackTrace, makeTempDir } from './helpers';
 
 const examples = join(process.cwd(), 'examples');
-
-/** A copy of examples/ to run in (fixes and init write files). */
-function exampleCopy(): string {
-  const dir = makeTempDir();
-  cpSync(examples, dir, { recursive: true });
-  return dir;
-}
 
 function run(args: readonly string[], cwd: string, options: { env?: Record<string, string>; input?: string | Uint8Array } = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
@@ -99,6 +92,9 @@ test('quoted globs are expanded with VS Code glob syntax; one matching nothing i
   ]);
   const scripts = filesOf(run(['--format', 'json', 'scripts/*.{cmd,ps1}'], dir).stdout).map((f) => f.file.split('\\').join('/'));
   assert.ok(scripts.length >= 2 && scripts.every((file) => /^scripts\/[^/]+\.(cmd|ps1)$/.test(file)), scripts.join(' '));
+  // A glob walks folders it adds only some files of: a folder named after it is still walked whole.
+  const both = filesOf(run(['--format', 'json', '**/*.config', 'scripts'], dir).stdout).map((f) => f.file.split('\\').join('/'));
+  assert.ok(both.includes('scripts/install-mimservice.cmd') && both.includes('sync/miiserver.exe.config'), both.join(' '));
   const none = run(['**/*.nothing'], dir);
   assert.equal(none.status, 0);
   assert.match(none.stderr, /no files match "\*\*\/\*\.nothing"/);

@@ -1,6 +1,6 @@
 // Shared by the CLI tests: run the bundled CLI as a user would, in a temporary directory of files.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SourceText, type Finding } from '../../server/src/engine/index';
 
@@ -19,7 +19,16 @@ export function runCli(args: readonly string[], cwd: string): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export { makeTempDir } from '../temp-dir';
+import { makeTempDir } from '../temp-dir';
+
+export { makeTempDir };
+
+/** A copy of examples/ in a fresh temp directory, for runs that may write (--fix, -o, init). */
+export function exampleCopy(): string {
+  const dir = makeTempDir();
+  cpSync(join(process.cwd(), 'examples'), dir, { recursive: true });
+  return dir;
+}
 
 /** Writes files (text as UTF-8, or raw bytes) below `root`, creating directories as needed. */
 export function writeTree(root: string, files: Record<string, string | Uint8Array>): void {

@@ -44,6 +44,8 @@ export function collectFiles(paths: readonly string[], cwd: string, configs?: Pr
   /** The real path of the directory named (of a named file's directory): links may not lead out of it. */
   let realRoot = '';
   const seen = new Set<string>();
+  /** Directories walked for plain path arguments; a glob walks with its own set, as it adds only its matches. */
+  const walked = new Set<string>();
   const add = (absolute: string) => {
     const real = realPath(absolute);
     if (seen.has(real)) return;
@@ -70,14 +72,14 @@ export function collectFiles(paths: readonly string[], cwd: string, configs?: Pr
       const matches = patternTest([compileArgument('a path', path)], cwd);
       const before = collected.files.length;
       const addMatching = (file: string) => (matches(file) ? add(file) : undefined);
-      if (existsSync(root)) walk(root, { seen, add: addMatching, ignored, leadsOut });
+      if (existsSync(root)) walk(root, { seen: new Set(), add: addMatching, ignored, leadsOut });
       if (collected.files.length === before) collected.warnings.push(`no files match ${JSON.stringify(path)}`);
       continue;
     }
     const stats = statOrThrow(absolute, path);
     root = treeRootOf(absolute, stats.isDirectory(), cwd);
     realRoot = realPath(stats.isDirectory() ? absolute : dirname(absolute));
-    if (stats.isDirectory()) walk(absolute, { seen, add, ignored, leadsOut });
+    if (stats.isDirectory()) walk(absolute, { seen: walked, add, ignored, leadsOut });
     else if (!stats.isFile()) throw new FileAccessError(`cannot read ${path}: not a regular file or directory`);
     else if (ignored(absolute)) collected.warnings.push(`skipping ${path}: ignored by its .mimlintrc.json`);
     else if (fileKindOf(absolute) !== undefined) add(absolute);
