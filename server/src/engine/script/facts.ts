@@ -22,6 +22,8 @@ interface StepBase {
   runOrder: number;
   /** Offsets of the commands that last wrote TLS 1.1 Client on the paths here (-1: the state the script started in). */
   tls11SetBy: readonly number[];
+  /** Every (Enabled, DisabledByDefault) combination of TLS 1.1 Client some path here may have (flow/state.ts); 0 when unreached. */
+  tls11Paths: number;
 }
 
 export type ScriptStep =
@@ -43,6 +45,8 @@ export interface ScriptFacts {
   /** The TLS 1.1 client state the script starts in, and why (host profile or callers). */
   tls11AtStart: Tristate;
   tls11Evidence: Location[];
+  /** Whether that start state comes from the scripts that call this one or from the host profile. */
+  tls11StartFrom: 'callers' | 'host';
   /** 'on' when every way the script ends leaves TLS 1.1 usable on the Client or the Server side. */
   tls11AtEnd: Tristate;
   /** Some path was too long or too deep to follow to its end. */
@@ -94,6 +98,7 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
       runOrder: order.get(command) ?? Infinity,
       tls11Before: state ? verdict(state.client) : 'unknown',
       tls11SetBy: state?.clientWriters ?? [],
+      tls11Paths: state?.client ?? 0,
     } satisfies StepBase;
     if (command.name === 'msiexec') {
       const invocation = readMsiexec(command, text);
@@ -109,7 +114,7 @@ export function scriptFacts(model: ScriptModel, text: string, profile: HostProfi
     for (const write of writesOf(command)) steps.push({ ...base, kind: 'registry', write });
   }
   const atEnd: Tristate = end === undefined ? 'unknown' : leavesTls11On(end) ? 'on' : verdict(end.client) === 'off' ? 'off' : 'unknown';
-  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11AtEnd: atEnd, incomplete: interpreter.incomplete, flowSteps: interpreter.steps };
+  return { model, steps, installs, tls11AtStart: start.tls11, tls11Evidence: start.evidence, tls11StartFrom: start.from, tls11AtEnd: atEnd, incomplete: interpreter.incomplete, flowSteps: interpreter.steps };
 }
 
 /**
@@ -122,14 +127,14 @@ function changesTlsUnseen(command: ScriptCommand, routines: ReadonlyMap<string, 
 }
 
 /** A caller that keeps TLS 1.1 on around the call is the documented workaround: it wins. */
-function startingState(profile: HostProfile, callers: readonly CallContext[]): { tls11: Tristate; evidence: Location[] } {
+function startingState(profile: HostProfile, callers: readonly CallContext[]): { tls11: Tristate; evidence: Location[]; from: 'callers' | 'host' } {
   const enabling = callers.filter((c) => c.tls11 === 'on');
-  if (enabling.length > 0) return { tls11: 'on', evidence: enabling.map((c) => c.location) };
+  if (enabling.length > 0) return { tls11: 'on', evidence: enabling.map((c) => c.location), from: 'callers' };
   const disabling = callers.filter((c) => c.tls11 === 'off');
-  if (disabling.length > 0 && disabling.length === callers.length) return { tls11: 'off', evidence: disabling.map((c) => c.location) };
+  if (disabling.length > 0 && disabling.length === callers.length) return { tls11: 'off', evidence: disabling.map((c) => c.location), from: 'callers' };
   const host = profile.tls12Only;
   const tls11: Tristate = host.value === 'on' ? 'off' : host.value === 'off' ? 'on' : 'unknown';
-  return { tls11, evidence: host.evidence };
+  return { tls11, evidence: host.evidence, from: 'host' };
 }
 
 /** A key for comparing script paths the way Windows does: `.` and `..` collapsed, separators unified, case ignored. */

@@ -33,8 +33,11 @@ export function startState(tls11: Tristate): FlowState {
 
 /** Every combination: after something the interpreter cannot follow (a call too deep). */
 export function anyState(): FlowState {
-  return { client: 0x1ff, server: 0x1ff, clientWriters: [-1] };
+  return { client: everyCombination, server: everyCombination, clientWriters: [-1] };
 }
+
+/** The mask of anyState: nothing is known about the side. */
+export const everyCombination = 0x1ff;
 
 export function join(a: FlowState | undefined, b: FlowState | undefined): FlowState | undefined {
   if (!a) return b;
@@ -108,17 +111,15 @@ export function verdict(mask: number): PathVerdict {
   return known;
 }
 
+/** Which usable-states (on, off, unknown) some path reaching a point leaves a side in. */
+export function statesOnPaths(mask: number): { on: boolean; off: boolean; unknown: boolean } {
+  const found = { on: false, off: false, unknown: false };
+  for (let i = 0; i < 9; i++) if ((mask & (1 << i)) !== 0) found[usable(stateAt(i))] = true;
+  return found;
+}
+
 function computeVerdict(mask: number): PathVerdict {
-  let on = false;
-  let off = false;
-  let unknown = false;
-  for (let i = 0; i < 9; i++) {
-    if ((mask & (1 << i)) === 0) continue;
-    const value = usable(stateAt(i));
-    if (value === 'on') on = true;
-    else if (value === 'off') off = true;
-    else unknown = true;
-  }
+  const { on, off, unknown } = statesOnPaths(mask);
   if (off) return on || unknown ? 'mixed' : 'off';
   if (on && !unknown) return 'on';
   return 'unknown';
