@@ -15,6 +15,7 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   InitializeRequest,
+  InlayHintRefreshRequest,
   InitializedNotification,
   LogMessageNotification,
   PublishDiagnosticsNotification,
@@ -68,6 +69,9 @@ export class LspTestClient {
   private readonly logListeners = new Set<(message: string) => void>();
   /** What the server asked the editor to show the user (window/showMessage). */
   readonly shownMessages: string[] = [];
+  /** workspace/inlayHint/refresh requests received (only sent when initialize announced refreshSupport). */
+  inlayHintRefreshes = 0;
+  private readonly refreshListeners = new Set<() => void>();
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -83,6 +87,10 @@ export class LspTestClient {
       ),
     );
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(InlayHintRefreshRequest.type, () => {
+      this.inlayHintRefreshes++;
+      for (const listener of [...this.refreshListeners]) listener();
+    });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
       for (const listener of [...this.logListeners]) listener(params.message);
@@ -134,7 +142,7 @@ export class LspTestClient {
   /** What the server answered to `initialize`. */
   serverCapabilities: ServerCapabilities = {};
 
-  async initialize(capabilities: { configuration?: boolean; workspaceFolders?: string[] } = {}): Promise<void> {
+  async initialize(capabilities: { configuration?: boolean; workspaceFolders?: string[]; inlayHintRefresh?: boolean } = {}): Promise<void> {
     const configuration = capabilities.configuration ?? true;
     const folders = capabilities.workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null;
     const result = await withTimeout(
@@ -143,7 +151,12 @@ export class LspTestClient {
         rootUri: null,
         workspaceFolders: folders,
         capabilities: {
-          workspace: { configuration, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+          workspace: {
+            configuration,
+            didChangeConfiguration: { dynamicRegistration: true },
+            workspaceEdit: { documentChanges: true },
+            ...(capabilities.inlayHintRefresh ? { inlayHint: { refreshSupport: true } } : {}),
+          },
           textDocument: {
             publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
             codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true },
@@ -154,6 +167,20 @@ export class LspTestClient {
     );
     this.serverCapabilities = result.capabilities;
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves at the next workspace/inlayHint/refresh request after this call. */
+  nextInlayHintRefresh(): Promise<void> {
+    return withTimeout(
+      new Promise<void>((resolve) => {
+        const listener = () => {
+          this.refreshListeners.delete(listener);
+          resolve();
+        };
+        this.refreshListeners.add(listener);
+      }),
+      'a workspace/inlayHint/refresh request',
+    );
   }
 
   async open(uri: string, text: string): Promise<void> {

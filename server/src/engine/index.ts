@@ -15,4 +15,4 @@ export { inferProfile } from './host/infer';
 export { completionsAt, type AssistCompletion, type AssistItemKind } from './assist/completion';
 export { hoverAt } from './assist/hover';
 export { outlineOf, type OutlineSymbol, type OutlineKind } from './assist/outline';
-export { tlsStateHints, type TlsStateHint, type TlsHintState } from './assist/tls-state-hints';
+export { tlsStateHints, type TlsStateHint } from './assist/tls-state-hints';

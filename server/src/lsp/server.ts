@@ -28,6 +28,7 @@ import { codeActions, fixAllAction, fixAllKind } from './code-actions';
 import { completionItems, completionTriggerCharacters } from './completion';
 import { hover } from './hover';
 import { documentSymbols } from './outline';
+import { inlayHints } from './inlay-hints';
 import { compileExcludes } from './glob';
 import { collectorFileName, collectorScript } from '../collector/index';
 import { describeError, guarded } from './guard';
@@ -47,6 +48,7 @@ const capabilities: InitializeResult = {
     completionProvider: { triggerCharacters: completionTriggerCharacters },
     hoverProvider: true,
     documentSymbolProvider: { label: 'MIM Lint' },
+    inlayHintProvider: true,
     workspace: { workspaceFolders: { supported: true } },
   },
   serverInfo: { name: 'mim-lint' },
@@ -73,9 +75,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 function listen(session: Session): void {
   const { connection, documents, index, configs, linter, workspaceLinter, results, support } = session;
   const log = connection.console;
+  // The TLS state hints depend on the settings, the host profile and the scripts that call a script.
+  const refreshInlayHints = () => {
+    if (session.canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
   const lintAgain = () => {
     linter.lintAllOpen();
     workspaceLinter.schedule();
+    refreshInlayHints();
   };
   index.onDidChange(() => {
     lintAgain();
@@ -119,6 +126,7 @@ function listen(session: Session): void {
     guarded(log, 'didChangeConfiguration', undefined, (change) => {
       linter.settingsChanged(change.settings);
       workspaceLinter.schedule();
+      refreshInlayHints();
     }),
   );
 
@@ -172,6 +180,7 @@ function listen(session: Session): void {
   connection.onCompletion(guarded(log, 'completion', [], (params) => completionItems(params, documents.get(params.textDocument.uri))));
   connection.onHover(guarded(log, 'hover', null, (params) => hover(params, documents.get(params.textDocument.uri))));
   connection.onDocumentSymbol(guarded(log, 'documentSymbol', [], (params) => documentSymbols(documents.get(params.textDocument.uri))));
+  connection.languages.inlayHint.on(guarded(log, 'inlayHint', [], (params) => inlayHints(params, session)));
 
   // "MIM Lint: Fix All Problems in File": the same edits as source.fixAll.mimLint, applied by the client.
   connection.onExecuteCommand(

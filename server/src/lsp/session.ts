@@ -29,6 +29,8 @@ export class Session {
   readonly canPullSettings: boolean;
   /** Settings are pulled, so the server must register for didChangeConfiguration to hear of changes. */
   readonly registerForConfigurationChanges: boolean;
+  /** The client re-asks for inlay hints on workspace/inlayHint/refresh (settings or wrapper scripts changed). */
+  readonly canRefreshInlayHints: boolean;
   readonly folders: readonly string[];
   readonly results = new LintResults();
   /** The workspace's hardening sources: the host profile of every document, and the readiness report's files. */
@@ -48,6 +50,7 @@ export class Session {
     this.support = clientSupport(capabilities);
     this.canPullSettings = capabilities.workspace?.configuration === true;
     this.registerForConfigurationChanges = this.canPullSettings && capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.canRefreshInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
     this.folders = workspaceFolders(params);
     const log = connection.console;
     const { lint, lintBudgetMs } = options;

@@ -22,6 +22,8 @@ export interface MimLintSettings {
   maxFileSizeKB: number;
   /** When an open document is linted: on each change (debounced), or when it is opened and saved. */
   run: LintTrigger;
+  /** `mimLint.inlayHints.tlsState`: the TLS 1.1 state on each MIM install in a script. */
+  inlayHints: { tlsState: boolean };
 }
 
 export const lintTriggers = ['onType', 'onSave'] as const;
@@ -34,12 +36,14 @@ export const defaultSettings: Readonly<MimLintSettings> = Object.freeze({
   lintWorkspace: true,
   maxFileSizeKB: 1024,
   run: 'onType',
+  inlayHints: Object.freeze({ tlsState: true }),
 }) as MimLintSettings;
 
 /** Settings from whatever the client sent; a missing or mistyped value falls back to its default. */
 export function settingsFrom(raw: unknown): MimLintSettings {
   const section = isObject(raw) ? raw : {};
   const host = isObject(section.host) ? section.host : {};
+  const inlayHints = isObject(section.inlayHints) ? section.inlayHints : {};
   return {
     enable: typeof section.enable === 'boolean' ? section.enable : defaultSettings.enable,
     host: {
@@ -51,6 +55,7 @@ export function settingsFrom(raw: unknown): MimLintSettings {
     maxFileSizeKB:
       typeof section.maxFileSizeKB === 'number' && section.maxFileSizeKB > 0 ? section.maxFileSizeKB : defaultSettings.maxFileSizeKB,
     run: lintTriggers.find((trigger) => trigger === section.run) ?? defaultSettings.run,
+    inlayHints: { tlsState: typeof inlayHints.tlsState === 'boolean' ? inlayHints.tlsState : defaultSettings.inlayHints.tlsState },
   };
 }
 
