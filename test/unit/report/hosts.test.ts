@@ -85,3 +85,28 @@ test('markdown: a summary table with a column per host, then one section per hos
   assert.match(markdown, /^\| Collected \| Fri 12\/04\/2026 14:05:12\.31 \|$/m);
   assert.match(markdown, /- \[test\/fixtures\/snapshots\/mimsync02-evidence\/sqlncli11\.reg:4\]\(test\/fixtures\/snapshots\/mimsync02-evidence\/sqlncli11\.reg#L4\): SQL Server Native Client 11 11\.3\.6020\.0/);
 });
+
+test('a component the host\'s role does not use: the rule is silent and the report says "not applicable", not "not met"', () => {
+  // A MIM Service box with an old SNAC left on it, and a Sync box with an old OLE DB Driver and the
+  // installer's self-signed certificate: MIM401, MIM402 and MIM404 judge only the role that needs them.
+  const moved = (host: string, name: string, to: string) =>
+    readSnapshot(host)
+      .filter((file) => file.fileName.endsWith(`/${name}`))
+      .map((file) => ({ ...file, fileName: `${snapshotsRoot}/${to}-evidence/${name}` }));
+  const msoledbsql = readSnapshot('mimsvc03').find((file) => file.fileName.endsWith('/msoledbsql.reg'))!;
+  const oldOledb = { fileName: `${snapshotsRoot}/mimsync02-evidence/msoledbsql.reg`, text: msoledbsql.text.replace(/"InstalledVersion"="[^"]*"/, '"InstalledVersion"="18.1.0.0"') };
+  const cases = [
+    { host: 'mimsvc03', files: [...readSnapshot('mimsvc03'), ...moved('mimsync02', 'sqlncli11.reg', 'mimsvc03')], id: 'sql-native-client', rule: 'MIM401' },
+    { host: 'mimsync02', files: [...readSnapshot('mimsync02'), oldOledb], id: 'oledb-driver', rule: 'MIM402' },
+    { host: 'mimsync02', files: [...readSnapshot('mimsync02'), ...moved('mimsvc03', 'certutil-store-my.txt', 'mimsync02')], id: 'ca-certificate', rule: 'MIM404' },
+  ];
+  for (const { host, files, id, rule } of cases) {
+    const profile = snapshotProfile(files);
+    const findings = files.map((file) => ({ fileName: file.fileName, findings: lint(file.text, file.fileName, { profile }).findings }));
+    assert.deepEqual(findings.flatMap((file) => file.findings.filter((f) => f.ruleId === rule)), [], `${host}: ${rule}`);
+    const judged = hostsReport({ workspace: '.', date: '2026-12-04', version: '0', hosts: [{ folder: `${host}-evidence`, profile, files, findings }] });
+    const requirement = judged.hosts[0].requirements.find((r) => r.id === id)!;
+    assert.equal(requirement.status, 'not applicable', `${host}: ${id}: ${requirement.detail}`);
+    assert.equal(requirement.evidence.length, id === 'ca-certificate' ? 0 : 1, `${host}: ${id}: the installed version is still shown`);
+  }
+});

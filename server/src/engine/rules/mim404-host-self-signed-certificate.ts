@@ -1,4 +1,5 @@
 import { commonName, isSelfSigned } from '../host/snapshot/certutil';
+import { syncOnly } from '../host/snapshot/inventory';
 import { selfSignedCertificateName } from '../script/mim-packages';
 import { preparingTls } from './sources';
 import type { Rule } from './rule';
@@ -14,7 +15,8 @@ export const mim404: Rule = {
     usesProfile: 'tls12Only',
   },
   checkEvidence({ profile, dump, report }) {
-    if (!profile.host || profile.tls12Only.value !== 'on') return;
+    // A Sync-only server runs no MIM Service, so no MIM Service binding uses a certificate there.
+    if (!profile.host || profile.tls12Only.value !== 'on' || syncOnly(profile.host)) return;
     for (const certificate of dump.certificates) {
       const subject = certificate.subject;
       if (!subject || !isSelfSigned(certificate)) continue;

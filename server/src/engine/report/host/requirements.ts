@@ -94,6 +94,10 @@ function missing(host: HostContext, path: string): InventoryValue | undefined {
 function snac(host: HostContext): Judged {
   const value = host.inventory.snac;
   const parts = value && versionParts(value.value);
+  // An old SNAC on a MIM Service box is left alone, as MIM401 leaves it: only Sync and the SQL MA use it.
+  if (value && parts && snacTooOld(parts) && serviceOnly(host.inventory)) {
+    return judged('not applicable', `SQL Server Native Client 11 ${value.value} is installed, but the host runs the MIM Service and not the Sync Service: SNAC is a prerequisite of MIM Sync and the SQL MA.`, [host.link(value.at)]);
+  }
   if (value && parts) {
     return snacTooOld(parts)
       ? judged('not met', `SQL Server Native Client 11 ${value.value} is below build 7001: MIM Sync and the SQL MA cannot use TLS 1.2.`, [host.link(value.at)])
@@ -109,6 +113,10 @@ function snac(host: HostContext): Judged {
 function oledb(host: HostContext): Judged {
   const value = host.inventory.oledb18;
   const parts = value && versionParts(value.value);
+  // An old driver on a Sync box is left alone, as MIM402 leaves it: only the MIM Service installer needs it.
+  if (value && parts && oledbTooOld(parts) && syncOnly(host.inventory)) {
+    return judged('not applicable', `OLE DB Driver 18 ${value.value} is installed, but the host runs the Sync Service and not the MIM Service, whose installer needs 18.2.1 or later.`, [host.link(value.at)]);
+  }
   if (value && parts) {
     return oledbTooOld(parts)
       ? judged('not met', `OLE DB Driver 18 ${value.value} is below 18.2.1, which the MIM Service installer needs.`, [host.link(value.at)])
