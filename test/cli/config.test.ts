@@ -93,10 +93,10 @@ test('an invalid config file: exit 2, one line with file, line and column, nothi
   const invalid = runCli(['.'], dir);
   assert.equal(invalid.status, 2);
   assert.equal(invalid.stdout, '');
-  assert.match(invalid.stderr, /^mim-lint: \.mimlintrc\.json:4:5: invalid config file: unknown rule "MIM999" \(known rules: MIM001…MIM\d{3}, see docs\/rules\)\n$/);
+  assert.match(invalid.stderr, /^mim-lint: \.mimlintrc\.json:4:5: invalid config file: unknown rule "MIM999": no such rule \(MIM001…MIM\d{3}\)\n$/);
   const badJson = runCli(['bad-json'], dir);
   assert.equal(badJson.status, 2);
-  assert.match(badJson.stderr, new RegExp(`^mim-lint: ${join('bad-json', '.mimlintrc.json').replace(/[\\.]/g, '\\$&')}:2:24: invalid config file: not valid JSON: unexpected "off"`));
+  assert.match(badJson.stderr, new RegExp(`^mim-lint: ${join('bad-json', '.mimlintrc.json').replace(/[\\.]/g, '\\$&')}:2:24: invalid config file: not valid JSON, so none of it applies: unexpected "off"`));
   assert.equal(badJson.stderr.split('\n').length, 2, 'one line');
 });
 

@@ -39,6 +39,6 @@ test('CLI: a script that sets one key leaves MIM303 for the other, with the scri
   const run = runCli(['--format', 'json', 'deploy'], dir);
   const [finding] = mim303(run.stdout, join('deploy', 'tls12-only-hardening.reg'));
   assert.ok(finding, run.stdout);
-  assert.match(finding.message, /under HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\\.NETFramework\\v2\.0\.50727, nor does another file/);
+  assert.match(finding.message, /under the 32-bit v2\.0\.50727 key in the workspace/);
   assert.deepEqual(finding.related?.map((r) => [r.file, r.line]), [[join('deploy', 'scripts', 'Set-NetFx35Tls.ps1'), 4]]);
 });

@@ -51,9 +51,9 @@ for (const layout of layouts) {
 
 test('MIM108 says what makes the service load .NET 4', () => {
   const [mimwal] = expectFindings(withStartup(startup(legacy, v4, v2)), serviceConfig, hosts.unknown, [['MIM108', legacyAttribute]], rules);
-  assert.match(mimwal.message, /useLegacyV2RuntimeActivationPolicy="true" with supportedRuntime v4\.0 listed first/);
+  assert.match(mimwal.message, /^useLegacyV2RuntimeActivationPolicy="true" makes MIM Service load \.NET 4/);
   assert.match(mimwal.message, /SSPR/);
   const plain = withStartup(startup('<startup>', '<supportedRuntime version="v4.0.30319"/>', v2));
   const [order] = expectFindings(plain, serviceConfig, hosts.unknown, [['MIM108', 'version="v4.0.30319"']], rules);
-  assert.match(order.message, /supportedRuntime v4\.0\.30319 listed first, without useLegacyV2RuntimeActivationPolicy="true"/);
+  assert.match(order.message, /^supportedRuntime v4\.0\.30319 listed first makes MIM Service load \.NET 4/);
 });

@@ -18,7 +18,7 @@ for (const layout of layouts) {
     const text = layout.apply('<configuration>\n  <runtime>\n    <AppContextSwitchOverrides value="Switch.System.Net.DontEnableSchUseStrongCrypto=false" />\n  </runtime>\n</configuration>\n');
     const [finding] = expectFindings(text, serviceConfig, hosts.unknown, [['MIM109', 'AppContextSwitchOverrides']]);
     assert.equal(finding.severity, 'info');
-    assert.match(finding.message, /v2\.0\.50727/);
+    assert.match(finding.message, /MIM Service runs on \.NET 3\.5/);
     expectFindings(text, syncConfig, hosts.hardened, []);
     const clr4 = layout.apply(startup('    <supportedRuntime version="v4.0" />\n').replace('<runtime>\n', '<runtime>\n    <AppContextSwitchOverrides value="x=true" />\n'));
     expectFindings(clr4, serviceConfig, hosts.unknown, [['MIM108', 'useLegacyV2RuntimeActivationPolicy="true"']]);

@@ -38,7 +38,7 @@ for (const layout of layouts) {
   test(`MIM101: a transform that removes enforceFIPSPolicy, and the fix that drops the Remove (${layout.name})`, () => {
     const text = layout.apply(releaseTransform);
     const [finding] = expectFindings(text, releaseName, hosts.fips, [['MIM101', 'xdt:Transform="Remove"']]);
-    assert.match(finding.message, /removes <enforceFIPSPolicy> from the deployed MIM Service config/);
+    assert.match(finding.message, /^This Remove transform drops <enforceFIPSPolicy>: MIM Service workflows fail on this FIPS host\.$/);
     assert.equal(applyPreferredFix(text, releaseName, hosts.fips, 'MIM101'), layout.apply(releaseTransform.replace(removeLine, '')));
     expectFindings(text, releaseName, hosts.notFips, []);
     expectFindings(text, releaseName, hosts.unknown, []);
@@ -82,7 +82,7 @@ for (const layout of layouts) {
       const line = `    <enforceFIPSPolicy enabled="true" xdt:Transform="${transform}" />\n`;
       const text = layout.apply(releaseTransform.replace(removeLine, line));
       const [finding] = expectFindings(text, releaseName, hosts.fips, [['MIM102', 'true']]);
-      assert.match(finding.message, /This transform sets enabled="true"/);
+      assert.match(finding.message, /^This transform sets <enforceFIPSPolicy enabled="true"\/>/);
       assert.equal(applyPreferredFix(text, releaseName, hosts.fips, 'MIM102'), text.replace('enabled="true"', 'enabled="false"'));
       expectFindings(text, releaseName, hosts.notFips, []);
     }
@@ -145,7 +145,7 @@ for (const layout of layouts) {
     const broken = layout.apply(testTransform.replace('smtp-tst.corp.contoso.com', 'smtp-tst&corp'));
     const [finding] = lintFindings(broken, testName, hosts.fips);
     assert.equal(finding.ruleId, 'MIM001');
-    assert.match(finding.message, /The XML Document Transform cannot be applied/);
+    assert.match(finding.message, /the deployment that applies it fails/);
     // The root is matched against the base config's <configuration>, never deployed: no MIM002.
     const namespaced = testTransform.replace('<configuration xmlns:xdt', '<configuration xmlns="http://schemas.microsoft.com/.NetConfiguration/v2.0" xmlns:xdt');
     expectFindings(layout.apply(namespaced), testName, hosts.fips, []);

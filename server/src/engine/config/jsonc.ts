@@ -2,6 +2,8 @@
 // are allowed, as in VS Code's own settings files. It keeps the offsets of every key and value, so a
 // wrong value is reported exactly where it is. It never throws: hostile input yields an error value.
 
+import { shown } from '../message';
+
 export type JsonNode =
   | { type: 'object'; start: number; end: number; properties: JsonProperty[] }
   | { type: 'array'; start: number; end: number; items: JsonNode[] }
@@ -165,7 +167,7 @@ class Reader {
     if (!match) {
       const word = /^[^\s,:{}[\]"/]+/.exec(this.text.slice(start, start + 64));
       if (this.pos >= this.text.length) this.fail('unexpected end of file: expected a value');
-      this.fail(word ? `unexpected ${JSON.stringify(word[0])}: expected a value (strings need double quotes)` : 'expected a value', start, start + (word?.[0].length ?? 1));
+      this.fail(word ? `unexpected ${JSON.stringify(shown(word[0], 16))} (strings need double quotes)` : 'expected a value', start, start + (word?.[0].length ?? 1));
     }
     const raw = match[0];
     this.pos += raw.length;

@@ -3,6 +3,7 @@
 // silently dropped: every problem is reported (MIM901), and what is valid still applies. Only a file
 // that is not JSON at all applies nothing, because a half-read file could apply the wrong half.
 import { compileGlob, GlobError } from '../glob';
+import { shown } from '../message';
 import { parseHostSetting, profileFromSettings, type HostProfile, type HostSetting } from '../profile';
 import { allRules } from '../rules/index';
 import type { SeverityOverride } from '../lint';
@@ -53,7 +54,7 @@ export function parseProjectConfig(text: string): ParsedProjectConfig {
   const parsed = parseJsonc(text);
   if (!parsed.root) {
     const { start, end, message } = parsed.error;
-    return { config, problems: [{ start, end, message: `not valid JSON: ${message}; nothing in this file applies until it is corrected`, wholeFile: true }] };
+    return { config, problems: [{ start, end, message: `not valid JSON, so none of it applies: ${shown(message, 55)}`, wholeFile: true }] };
   }
   const problems: ConfigProblem[] = [];
   const root = parsed.root;
@@ -93,13 +94,13 @@ function readRules(node: JsonNode, config: ProjectConfig, problems: ConfigProble
       const message =
         id === configInvalidRuleId
           ? `${id} reports this file's own problems and cannot be configured`
-          : `unknown rule ${JSON.stringify(id)}${suggestRule(id)}`;
+          : `unknown rule ${quoteShort(id)}${suggestRule(id)}`;
       problems.push({ start: property.keyStart, end: property.keyEnd, message });
       continue;
     }
     const value = property.value;
     const severity = value.type === 'string' ? severityOverrides.find((s) => s === value.value) : undefined;
-    if (expect(severity !== undefined, value, `the value of ${id} must be one of ${severityOverrides.map((s) => `"${s}"`).join(', ')}`, problems)) {
+    if (expect(severity !== undefined, value, `${id} must be ${severityOverrides.slice(0, -1).map((s) => `"${s}"`).join(', ')} or "${severityOverrides.at(-1)}"`, problems)) {
       config.rules[id] = severity!;
     }
   }
@@ -111,14 +112,14 @@ function readIgnore(node: JsonNode, config: ProjectConfig, problems: ConfigProbl
     if (expect(item.type === 'string' && item.value.trim() !== '', item, 'expected a glob (a non-empty string)', problems) && item.type === 'string') {
       const glob = item.value.trim().replace(/\\/g, '/').replace(/^\.?\//, '');
       const problem = globProblem(glob);
-      if (expect(problem === undefined, item, `${quoteShort(item.value)} is not a usable glob: ${problem}`, problems)) config.ignore.push(glob);
+      if (expect(problem === undefined, item, `${quoteShort(item.value, 16)} is not a usable glob: ${problem}`, problems)) config.ignore.push(glob);
     }
   }
 }
 
 /** A value quoted for a one-line message: a hostile 5,000-character glob is shown by its start. */
-function quoteShort(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+function quoteShort(value: string, max = 32): string {
+  return JSON.stringify(shown(value, max));
 }
 
 /** Why `glob` cannot be used (an unclosed brace, say), or undefined. */
@@ -141,14 +142,14 @@ function unknownKey(property: JsonProperty, known: readonly string[]): ConfigPro
   return {
     start: property.keyStart,
     end: property.keyEnd,
-    message: `unknown key ${JSON.stringify(property.key)}: expected ${known.filter((k) => k !== '$schema').map((k) => `"${k}"`).join(', ')}`,
+    message: `unknown key ${quoteShort(property.key)}: expected ${known.filter((k) => k !== '$schema').map((k) => `"${k}"`).join(', ')}`,
   };
 }
 
 function suggestRule(id: string): string {
   const upper = id.trim().toUpperCase();
   if (configurableRuleIds.includes(upper)) return `: rule IDs are written ${upper}`;
-  return ` (known rules: ${configurableRuleIds[0]}…${configurableRuleIds[configurableRuleIds.length - 1]}, see docs/rules)`;
+  return `: no such rule (${configurableRuleIds[0]}…${configurableRuleIds[configurableRuleIds.length - 1]})`;
 }
 
 /** The config's problems as MIM901 findings on the config file itself (always errors). */
@@ -158,7 +159,7 @@ export function configFindings(parsed: ParsedProjectConfig): Finding[] {
     severity: 'error',
     start: problem.start,
     end: problem.end,
-    message: `Invalid ${projectConfigFileName}: ${problem.message}${problem.wholeFile ? '.' : '. This entry is ignored; the rest of the file applies.'}`,
+    message: `Invalid ${projectConfigFileName}: ${problem.message}${problem.wholeFile ? '.' : ' (ignored).'}`,
   }));
 }
 

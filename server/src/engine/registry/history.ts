@@ -5,7 +5,6 @@ import { schannelTarget, usable, type ProtocolState, type Side, type Tristate } 
 import type { RegistryBlock, RegistryFacts, RegistryValueLine } from './facts';
 import type { RegistryWrite } from './model';
 
-export const tlsRegistryDocs = 'Microsoft, "Transport Layer Security (TLS) registry settings" (Windows Server)';
 export const olderProtocols = ['SSL 3.0', 'TLS 1.0', 'TLS 1.1'] as const;
 export const sides: readonly Side[] = ['Client', 'Server'];
 

@@ -4,6 +4,7 @@
 import { emptyRegistryFacts, type RegistryFacts } from './facts';
 import { scanLines } from './lines';
 import { parseNumber, type RegistryWrite } from './model';
+import { shown } from '../message';
 
 const roots: Record<string, string> = { MACHINE: 'HKLM', USERS: 'HKU', CLASSES_ROOT: 'HKCR' };
 /** REG_NONE … REG_QWORD: the registry types a template line can name. */
@@ -30,7 +31,7 @@ export function readInfFile(text: string): RegistryFacts {
     if (!inRegistryValues) continue;
     const equals = content.indexOf('=');
     if (equals < 0) {
-      error(start, end, 'A [Registry Values] line is written KEY\\ValueName=type,data (MACHINE\\System\\…\\Enabled=4,1).');
+      error(start, end, 'A [Registry Values] line is written KEY\\ValueName=type,data (MACHINE\\…\\Enabled=4,1)');
       continue;
     }
     let keyStart = start;
@@ -43,13 +44,13 @@ export function readInfFile(text: string): RegistryFacts {
     const firstSlash = key.indexOf('\\');
     const lastSlash = key.lastIndexOf('\\');
     if (lastSlash < 0 || lastSlash === key.length - 1) {
-      error(keyStart, Math.max(keyEnd, keyStart + 1), 'The registry key needs a root, a path and a value name after the last backslash (MACHINE\\System\\…\\Enabled).');
+      error(keyStart, Math.max(keyEnd, keyStart + 1), 'The registry key needs a root, a path and a value name (MACHINE\\System\\…\\Enabled)');
       continue;
     }
     const root = key.slice(0, firstSlash);
     const hive = roots[root.toUpperCase()];
     if (!hive) {
-      error(keyStart, keyStart + Math.max(root.length, 1), `Unknown root "${root}": security templates name registry keys from MACHINE (or USERS, CLASSES_ROOT).`);
+      error(keyStart, keyStart + Math.max(root.length, 1), `Unknown root "${shown(root, 32)}" (security templates use MACHINE, USERS or CLASSES_ROOT)`);
       continue;
     }
     const dataStart = start + equals + 1 + (content.slice(equals + 1).length - content.slice(equals + 1).trimStart().length);
@@ -58,8 +59,8 @@ export function readInfFile(text: string): RegistryFacts {
     const typeText = (comma < 0 ? data : data.slice(0, comma)).trim();
     if (comma < 0 || !/^\d{1,2}$/.test(typeText) || Number(typeText) > maxType) {
       const message = comma < 0
-        ? 'The data is written type,data: 4,1 for a REG_DWORD of 1, 1,"text" for a string.'
-        : `Unknown registry type "${typeText}": use 4 (REG_DWORD), 1 (REG_SZ), 2 (REG_EXPAND_SZ), 3 (REG_BINARY) or 7 (REG_MULTI_SZ).`;
+        ? 'The data is written type,data (4,1 for a REG_DWORD of 1, 1,"text" for a string)'
+        : `Unknown registry type "${shown(typeText, 8)}" (use 4 REG_DWORD, 1 REG_SZ, 2, 3 or 7)`;
       error(dataStart, comma < 0 ? end : dataStart + comma, message);
       continue;
     }
@@ -69,7 +70,7 @@ export function readInfFile(text: string): RegistryFacts {
     if (type === 4 || type === 11) {
       value = parseNumber(raw);
       if (value === undefined) {
-        error(dataStart + comma + 1, end, `${type === 4 ? 'REG_DWORD' : 'REG_QWORD'} data must be a decimal number (4,1).`);
+        error(dataStart + comma + 1, end, `${type === 4 ? 'REG_DWORD' : 'REG_QWORD'} data must be a decimal number (4,1)`);
         continue;
       }
     } else if (type === 1 || type === 2 || type === 7) {

@@ -5,6 +5,7 @@
 import { emptyRegistryFacts, type RegistryBlock, type RegistryDataType, type RegistryFacts, type RegistrySyntaxError } from './facts';
 import { scanLines, skipBlanks, type ScannedLine } from './lines';
 import type { RegistryWrite } from './model';
+import { shown } from '../message';
 
 // Compiled once, not for every value line.
 const dwordDigits = /^[0-9a-f]{1,8}$/i;
@@ -65,10 +66,10 @@ export function readRegFile(text: string): RegistryFacts {
       }
       if (headerLike.test(content)) {
         facts.header = { start, end, text: content };
-        error(start, end, `Unknown .reg header "${content}": regedit accepts only "Windows Registry Editor Version 5.00" (or "REGEDIT4" for old ANSI files) and refuses to import the file.`, true);
+        error(start, end, `Unknown .reg header "${shown(content, 40)}": regedit refuses to import the file.`, true);
         continue;
       }
-      error(start, end, 'The file does not start with the .reg header "Windows Registry Editor Version 5.00": regedit refuses to import it. Add the header as the first line.', true);
+      error(start, end, 'No "Windows Registry Editor Version 5.00" header on the first line: regedit refuses to import the file.', true);
     }
     if (first === ';') {
       facts.comments.push({ start, end, text: text.slice(start, end) });
@@ -80,7 +81,7 @@ export function readRegFile(text: string): RegistryFacts {
     }
     if (current.state === 'key') current.block.end = line.next;
     if (first !== '"' && first !== '@') {
-      error(start, end, 'Not a .reg line: expected a [key] line, a "Name"=data or @=data value line, a ; comment or a blank line.');
+      error(start, end, 'Not a .reg line (a [key], "Name"=data, @=data or ; comment)');
       continue;
     }
     const value = readValueLine(text, lines, i, facts);
@@ -88,9 +89,9 @@ export function readRegFile(text: string): RegistryFacts {
     if (current.state === 'key') current.block.end = lines[i].next;
     for (const valueError of value.errors) facts.syntaxErrors.push(valueError);
     if (current.state === 'none') {
-      error(start, lines[i].end, 'A value line before any [key] line: regedit does not know which key to write it to. Put a [HKEY_LOCAL_MACHINE\\…] line before it.');
+      error(start, lines[i].end, 'A value line before any [key] line has no key to go to');
     } else if (current.state === 'deleted') {
-      error(start, lines[i].end, 'A value line after a key deletion ([-…]) has no key to be written to. Put a [key] line (without "-") before it.');
+      error(start, lines[i].end, 'A value line after a key deletion ([-…]) has no key to go to');
     } else if (current.state === 'key' && value.errors.length === 0) {
       const block = current.block;
       const write: RegistryWrite = {
@@ -114,7 +115,7 @@ function readKeyLine(text: string, line: ScannedLine, facts: RegistryFacts, erro
   const content = text.slice(start, end);
   const close = content.lastIndexOf(']');
   if (close < 0) {
-    error(start, end, 'Unbalanced key brackets: the key line has no closing "]".');
+    error(start, end, 'The key line has no closing "]"');
     return { state: 'invalid' };
   }
   const closeAt = start + close;
@@ -122,7 +123,7 @@ function readKeyLine(text: string, line: ScannedLine, facts: RegistryFacts, erro
   const pathStart = start + (deleted ? 2 : 1);
   const raw = text.slice(pathStart, closeAt);
   if (raw.startsWith('[') || raw.endsWith(']')) {
-    error(start, closeAt + 1, 'Unbalanced key brackets: a key line is written [HKEY_…\\Key] with one "[" and one "]".');
+    error(start, closeAt + 1, 'Unbalanced key brackets (write [HKEY_…\\Key] with one "[" and one "]")');
     return { state: 'invalid' };
   }
   const rootEnd = raw.indexOf('\\') < 0 ? raw.length : raw.indexOf('\\');
@@ -134,10 +135,10 @@ function readKeyLine(text: string, line: ScannedLine, facts: RegistryFacts, erro
     error(
       ...rootRange,
       full
-        ? `regedit does not accept the abbreviation ${root} in a .reg file: write ${full}.`
+        ? `regedit does not accept the abbreviation ${root} (write ${full})`
         : root.length === 0
-          ? 'The key line names no key: write [HKEY_LOCAL_MACHINE\\…].'
-          : `Unknown root key "${root}": a .reg key starts with HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, HKEY_CLASSES_ROOT, HKEY_USERS or HKEY_CURRENT_CONFIG.`,
+          ? 'The key line names no key (write [HKEY_LOCAL_MACHINE\\…])'
+          : `Unknown root key "${shown(root, 24)}" (use HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, …)`,
     );
     return { state: 'invalid' };
   }
@@ -159,17 +160,17 @@ function readValueLine(text: string, lines: ScannedLine[], index: number, facts:
   let at = start + 1;
   if (text[start] === '"') {
     const name = readQuoted(text, start, end);
-    if (!name) return fail(start, end, 'The value name has no closing quote.');
+    if (!name) return fail(start, end, 'The value name has no closing quote');
     result.name = name.value;
     at = name.end;
     result.nameEnd = at;
   }
   at = skipBlanks(text, at, end);
-  if (text[at] !== '=' || at >= end) return fail(at < end ? at : start, end, 'Expected "=" and the data after the value name ("Name"=dword:00000001).');
+  if (text[at] !== '=' || at >= end) return fail(at < end ? at : start, end, 'Expected "=" and data after the value name ("Name"=dword:00000001)');
   at = skipBlanks(text, at + 1, end);
   result.dataStart = at;
   result.dataEnd = end;
-  if (at >= end) return fail(start, end, 'The value line has no data after "=".');
+  if (at >= end) return fail(start, end, 'The value line has no data after "="');
   const rest = text.slice(at, end);
   const prefix = /^(dword|qword|hex(?:\(([0-9a-f]{1,8})\))?):/i.exec(rest);
   if (text[at] === '-') {
@@ -178,13 +179,13 @@ function readValueLine(text: string, lines: ScannedLine[], index: number, facts:
   }
   if (text[at] === '"') {
     const data = readQuoted(text, at, end);
-    if (!data) return fail(at, end, 'The string data has no closing quote.');
+    if (!data) return fail(at, end, 'The string data has no closing quote');
     result.data = data.value;
     return trailing(text, data.end, result, facts, fail);
   }
   if (!prefix) {
     const colon = rest.indexOf(':');
-    return fail(at, colon < 0 ? end : at + colon, 'Unknown data type: use "text", dword:, hex:, hex(N): or - (to delete the value).');
+    return fail(at, colon < 0 ? end : at + colon, 'Unknown data type (use "text", dword:, hex:, hex(N): or -)');
   }
   const kind = prefix[1].toLowerCase();
   const digitsStart = at + prefix[0].length;
@@ -194,7 +195,7 @@ function readValueLine(text: string, lines: ScannedLine[], index: number, facts:
     while (digitsEnd < end && !/[\s;]/.test(text[digitsEnd])) digitsEnd++;
     const digits = text.slice(digitsStart, digitsEnd);
     if (!(kind === 'dword' ? dwordDigits : qwordDigits).test(digits)) {
-      return fail(digits ? digitsStart : at, digits ? digitsEnd : digitsStart, `${kind} data needs 1 to ${max} hexadecimal digits (${kind}:${'0'.repeat(max - 1)}1).`);
+      return fail(digits ? digitsStart : at, digits ? digitsEnd : digitsStart, `${kind} data needs 1 to ${max} hexadecimal digits (${kind}:${'0'.repeat(max - 1)}1)`);
     }
     result.type = kind;
     result.data = Number(BigInt(`0x${digits}`));
@@ -214,7 +215,7 @@ function trailing(text: string, from: number, result: ParsedValue, facts: Regist
     facts.comments.push({ start: at, end, text: text.slice(at, end) });
     return result;
   }
-  return fail(at, end, 'Unexpected text after the data.');
+  return fail(at, end, 'Unexpected text after the data');
 }
 
 /** `hex:01,02,\` with continuation lines; hex(4) and hex(b) of the right length become numbers. */
@@ -251,11 +252,11 @@ function readHex(
       const token = text.slice(s, e);
       const last = at === listEnd;
       if (token === '') {
-        if (!last) return fail(tokenStart, Math.min(at + 1, listEnd), 'Empty byte in hex data: write two hexadecimal digits between commas (hex:01,00,00,00).');
+        if (!last) return fail(tokenStart, Math.min(at + 1, listEnd), 'Empty byte in hex data (write hex:01,00,00,00)');
       } else if (/^[0-9a-f]{1,2}$/i.test(token)) {
         bytes.push(parseInt(token, 16));
       } else {
-        return fail(s, e, `"${token}" is not a byte: hex data is a comma-separated list of two-digit hexadecimal bytes.`);
+        return fail(s, e, `"${shown(token, 16)}" is not a byte (hex data is two-digit bytes: hex:01,00)`);
       }
       tokenStart = at + 1;
     }

@@ -4,6 +4,7 @@
 import { callersByScript } from '../lint';
 import { fileKindOf } from '../file-kinds';
 import { ruleDocsUrl } from '../docs';
+import { firstSentence } from '../message';
 import { hardeningWrites } from '../host/evidence';
 import type { HostProfile } from '../profile';
 import type { RegistryWrite } from '../registry/model';
@@ -70,8 +71,3 @@ export class ReportWorkspace {
   }
 }
 
-/** Findings explain at length; the report quotes their first sentence and links the rule page. */
-export function firstSentence(message: string): string {
-  const match = /^[\s\S]{30,}?[.](?=\s+[A-Z(])/.exec(message);
-  return (match ? match[0] : message).replace(/\s+/g, ' ').trim();
-}

@@ -1,3 +1,4 @@
+import { shown } from '../message';
 import type { Fix } from '../types';
 import type { ConfigRule } from './rule';
 
@@ -14,18 +15,13 @@ export const mim001: ConfigRule = {
     const error = config.xml.error;
     if (!error) return;
     // A transform is never read by the CLR: a broken one fails the deployment that applies it.
-    const consequence = config.transform
-      ? 'The XML Document Transform cannot be applied, so the build or deployment that applies it fails.'
-      : 'Windows and the .NET runtime refuse to start a process whose config is not well-formed ("side-by-side ' +
-        'configuration is incorrect"; MIM Service writes Microsoft.ResourceManagement.Service.exe_Emergency.log).';
+    const consequence = config.transform ? 'the deployment that applies it fails' : 'the process will not start';
     const dashes = directiveDashes(source.text, error.start);
     if (dashes) {
       report({
         start: dashes.start,
         end: dashes.end,
-        message:
-          'Not well-formed XML: "--" is not allowed inside an XML comment, and this one is in a mim-lint directive: ' +
-          `in XML write the directive's reason after ":" (MIM106: reason). ${consequence}`,
+        message: `"--" in a comment is not well-formed XML, so ${consequence}; write the directive's reason after ":".`,
         fixes: [reasonAfterColon(source.text, dashes)],
       });
       return;
@@ -33,7 +29,7 @@ export const mim001: ConfigRule = {
     report({
       start: error.start,
       end: error.end,
-      message: `Not well-formed XML: ${error.message}. ${consequence} Correct the XML here before deploying the file.`,
+      message: `Not well-formed XML (${shown(error.message.replace(/\.+$/, ''), 60)}): ${consequence}.`,
     });
   },
 };

@@ -1,6 +1,7 @@
 import { isRuntimeConfig } from '../config/facts';
 import { attribute } from '../xml/model';
 import { removeAttribute } from '../xml/edit';
+import { shown } from '../message';
 import type { ConfigRule } from './rule';
 
 export const mim002: ConfigRule = {
@@ -16,14 +17,11 @@ export const mim002: ConfigRule = {
     const root = config.xml.root;
     // A transform's root is matched against the base config's, never deployed itself.
     if (!root || !isRuntimeConfig(config.role) || config.transform) return;
-    const why =
-      'The .NET runtime and Windows side-by-side activation read this file and accept only a namespace-less ' +
-      '<configuration> root; with any other root the process does not start.';
     if (root.name !== 'configuration') {
       report({
         start: root.nameStart,
         end: root.nameEnd,
-        message: `The root element is <${root.name}>, not <configuration>. ${why} Restore the <configuration> root.`,
+        message: `The root element is <${shown(root.name)}>, not <configuration>: the process will not start.`,
       });
       return;
     }
@@ -32,7 +30,7 @@ export const mim002: ConfigRule = {
     report({
       start: namespace.start,
       end: namespace.end,
-      message: `<configuration> declares the namespace "${namespace.value}". ${why} Remove the xmlns attribute.`,
+      message: `xmlns="${shown(namespace.value, 56)}" on <configuration>: the process will not start.`,
       fixes: [{ title: 'Remove the xmlns attribute from <configuration>', edits: [removeAttribute(source, namespace)], preferred: true }],
     });
   },

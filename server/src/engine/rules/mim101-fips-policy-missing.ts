@@ -1,7 +1,7 @@
 import { insertIntoRuntime, recommendedFipsMarkup } from '../config/runtime-edits';
 import { fipsRemovals, type FipsRemoval } from '../config/fips-removals';
 import { insertFirstChild, removeElement, replaceValue } from '../xml/edit';
-import { preparingTls } from './sources';
+import { shown } from '../message';
 import type { Fix } from '../types';
 import type { SourceText } from '../source-text';
 import type { ConfigContext, ConfigRule } from './rule';
@@ -30,23 +30,20 @@ export const mim101: ConfigRule = {
     report({
       start: anchor.start,
       end: anchor.startTagEnd,
-      message:
-        'This host runs in FIPS mode, and the MIM Service config has no <enforceFIPSPolicy enabled="false"/> in ' +
-        '<runtime>: Microsoft documents that MIM Service workflows then cannot run (they typically fail with "Access ' +
-        `Denied"). Add the element inside <runtime>, before <assemblyBinding> (${preparingTls}).`,
+      message: `No <enforceFIPSPolicy enabled="false"/> in <runtime>: ${consequence}.`,
       related: profile.fips.evidence,
       fixes: edit && [{ title: 'Add <enforceFIPSPolicy enabled="false" /> to <runtime>', edits: [edit], preferred: true }],
     });
   },
 };
 
-const consequence = 'on this FIPS host MIM Service workflows then cannot run (they typically fail with "Access Denied")';
+const consequence = 'MIM Service workflows fail on this FIPS host';
 
 function reportRemovals({ source, config, profile, report }: ConfigContext): void {
   if (config.xml.error) return;
   for (const removal of fipsRemovals(config)) {
     const { message, fixes } = describe(source, removal);
-    report({ start: removal.transform.start, end: removal.transform.end, message: `${message} (${preparingTls}).`, related: profile.fips.evidence, fixes });
+    report({ start: removal.transform.start, end: removal.transform.end, message: `${message}: ${consequence}.`, related: profile.fips.evidence, fixes });
   }
 }
 
@@ -54,13 +51,13 @@ function describe(source: SourceText, { kind, element, transform }: FipsRemoval)
   const addPolicy = () => insertFirstChild(source, element, [[0, recommendedFipsMarkup]]);
   if (kind === 'remove-policy') {
     return {
-      message: `This transform removes <enforceFIPSPolicy> from the deployed MIM Service config: ${consequence}. Drop the ${transform.value} transform`,
+      message: `This ${shown(transform.value, 12)} transform drops <enforceFIPSPolicy>`,
       fixes: [{ title: 'Drop the transform that removes <enforceFIPSPolicy>', edits: [removeElement(source, element)], preferred: true }],
     };
   }
   if (kind === 'replace-runtime') {
     return {
-      message: `This transform replaces <runtime> with one that has no <enforceFIPSPolicy enabled="false"/>: ${consequence}. Add the element to the replacing <runtime>`,
+      message: 'The replacing <runtime> lacks <enforceFIPSPolicy enabled="false"/>',
       fixes: [{ title: 'Add <enforceFIPSPolicy enabled="false" /> to the replacing <runtime>', edits: [addPolicy()], preferred: true }],
     };
   }
@@ -74,7 +71,7 @@ function describe(source: SourceText, { kind, element, transform }: FipsRemoval)
           { title: 'Drop the transform that removes <runtime>', edits: [removeElement(source, element)] },
         ];
   return {
-    message: `This transform removes <runtime>, and with it <enforceFIPSPolicy enabled="false"/>, from the deployed MIM Service config: ${consequence}. Replace <runtime> with one that keeps the element`,
+    message: `This ${shown(transform.value, 12)} transform drops <runtime> with its <enforceFIPSPolicy>`,
     fixes,
   };
 }

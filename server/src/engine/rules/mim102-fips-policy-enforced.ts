@@ -1,7 +1,6 @@
 import { attribute } from '../xml/model';
 import { replaceValue } from '../xml/edit';
 import { deploysAttribute, deploysElement, deploysInPlace, fipsAttributeName } from '../config/facts';
-import { preparingTls } from './sources';
 import type { ConfigRule } from './rule';
 
 export const mim102: ConfigRule = {
@@ -23,13 +22,11 @@ export const mim102: ConfigRule = {
       const placedByXPath = deploysElement(config, element) && !deploysInPlace(config, element);
       if (!(inRuntime || placedByXPath) || !exactName || !enabled || enabled.value !== 'true') continue;
       if (!deploysAttribute(config, element, enabled)) continue;
-      const what = config.transform
-        ? 'This transform sets enabled="true" on <enforceFIPSPolicy> in the deployed MIM Service config, and this host runs in FIPS mode'
-        : 'This host runs in FIPS mode and the MIM Service config enforces the FIPS policy (enabled="true")';
+      const what = config.transform ? 'This transform sets <enforceFIPSPolicy enabled="true"/>' : 'enabled="true" enforces the FIPS policy';
       report({
         start: enabled.valueStart,
         end: enabled.valueEnd,
-        message: `${what}: MIM Service workflows cannot run. Set enabled="false" (${preparingTls}).`,
+        message: `${what}: MIM Service workflows fail on this FIPS host.`,
         related: profile.fips.evidence,
         fixes: [{ title: 'Set enabled="false"', edits: [replaceValue(enabled, 'false')], preferred: true }],
       });

@@ -3,7 +3,7 @@ import { deploysInPlace, type ConfigFacts } from '../config/facts';
 import { actionOf, writerOf } from '../config/transform';
 import type { XmlElement } from '../xml/model';
 import { elementMarkup, removeElement } from '../xml/edit';
-import { fipsElementDocs } from './sources';
+import { shown } from '../message';
 import type { Fix } from '../types';
 import type { ConfigRule } from './rule';
 
@@ -22,7 +22,7 @@ export const mim103: ConfigRule = {
       // In a transform, only an element it inserts where it stands lands there in the deployed config.
       if (policy.inRuntime || !deploysInPlace(config, policy.element)) continue;
       const element = policy.element;
-      const place = (config.transform ? '' : 'is ') + (element.parent ? `inside <${element.parent.name}>` : 'as the root element');
+      const place = element.parent ? `inside <${shown(element.parent.name, 24)}>` : 'as the root element';
       const removal = removeElement(source, element);
       let fix: Fix | undefined;
       if (runtimeHasOne && !config.transform) {
@@ -35,8 +35,7 @@ export const mim103: ConfigRule = {
         start: element.nameStart,
         end: element.nameEnd,
         message:
-          `${config.transform ? 'This transform inserts ' : ''}<${element.name}> ${place}; the .NET runtime reads it only as a direct child of <configuration><runtime>, ` +
-          `so here it is silently ignored and the FIPS policy stays enforced. Move it into <runtime> (${fipsElementDocs}).`,
+          `${config.transform ? 'This transform puts ' : ''}<${element.name}> ${place}, where .NET ignores it: FIPS enforcement stays on.`,
         fixes: fix && [fix],
       });
     }

@@ -1,6 +1,5 @@
 import { deploysAttribute, deploysElement, fipsAttributeName, fipsElementName } from '../config/facts';
 import { renameElement } from '../xml/edit';
-import { fipsElementDocs } from './sources';
 import type { ConfigRule } from './rule';
 
 export const mim104: ConfigRule = {
@@ -13,14 +12,14 @@ export const mim104: ConfigRule = {
     fixable: true,
   },
   checkConfig({ source, config, report }) {
-    const why = 'XML names are case-sensitive, so the .NET runtime does not recognise it and the FIPS policy stays enforced.';
+    const why = '.NET ignores it and FIPS enforcement stays on.';
     for (const { element, exactName, enabled } of config.fipsPolicies) {
       // In a transform, only the names it writes reach the deployed config.
       if (!exactName && deploysElement(config, element)) {
         report({
           start: element.nameStart,
           end: element.nameEnd,
-          message: `<${element.name}> must be spelled <${fipsElementName}>. ${why} Correct the case (${fipsElementDocs}).`,
+          message: `<${element.name}> must be spelled <${fipsElementName}>: ${why}`,
           fixes: [{ title: `Rename to <${fipsElementName}>`, edits: renameElement(element, fipsElementName, source), preferred: true }],
         });
       }
@@ -28,7 +27,7 @@ export const mim104: ConfigRule = {
         report({
           start: enabled.nameStart,
           end: enabled.nameEnd,
-          message: `The attribute ${enabled.name} must be spelled ${fipsAttributeName}. ${why} Correct the case (${fipsElementDocs}).`,
+          message: `The attribute ${enabled.name} must be spelled ${fipsAttributeName}: ${why}`,
           fixes: [
             { title: `Rename to ${fipsAttributeName}`, edits: [{ start: enabled.nameStart, end: enabled.nameEnd, newText: fipsAttributeName }], preferred: true },
           ],

@@ -1,6 +1,6 @@
 import { deploysAttribute, deploysElement, fipsAttributeName } from '../config/facts';
 import { replaceValue } from '../xml/edit';
-import { fipsElementDocs } from './sources';
+import { shown } from '../message';
 import type { ConfigRule } from './rule';
 
 /** What an admin most likely meant by a value that is not exactly true or false. */
@@ -29,9 +29,7 @@ export const mim105: ConfigRule = {
         report({
           start: element.nameStart,
           end: element.nameEnd,
-          message:
-            `<${element.name}> has no ${fipsAttributeName} attribute; it is required, and without it the element does ` +
-            `not switch FIPS enforcement off. Add ${fipsAttributeName}="false" (${fipsElementDocs}).`,
+          message: `<${element.name}> has no ${fipsAttributeName} attribute, so it does not switch FIPS enforcement off.`,
           fixes: [{ title: `Add ${fipsAttributeName}="false"`, edits: [{ start: at, end: at, newText: ` ${fipsAttributeName}="false"` }], preferred: true }],
         });
         continue;
@@ -41,9 +39,7 @@ export const mim105: ConfigRule = {
       report({
         start: enabled.valueStart,
         end: enabled.valueEnd,
-        message:
-          `${enabled.name}="${enabled.rawValue}" is not one of the documented values true or false; whether the .NET ` +
-          `runtime accepts it is undocumented, so FIPS enforcement may stay on. Write exactly "${replacement}" (${fipsElementDocs}).`,
+        message: `${enabled.name}="${shown(enabled.rawValue, 24)}" is not exactly true or false, so FIPS enforcement may stay on; write "${replacement}".`,
         related: profile.fips.value === 'on' ? profile.fips.evidence : undefined,
         fixes: [{ title: `Set ${enabled.name}="${replacement}"`, edits: [replaceValue(enabled, replacement)], preferred: true }],
       });

@@ -1,5 +1,4 @@
 import { elementMarkup, insertBefore, removeElement } from '../xml/edit';
-import { preparingTls } from './sources';
 import type { ConfigRule } from './rule';
 
 export const mim106: ConfigRule = {
@@ -23,9 +22,7 @@ export const mim106: ConfigRule = {
       report({
         start: element.nameStart,
         end: element.nameEnd,
-        message:
-          `<${element.name}> comes after <assemblyBinding>. The runtime reads it anywhere in <runtime>, so this works, ` +
-          `but Microsoft's MIM guidance places it before <assemblyBinding>; moving it there keeps the file as documented (${preparingTls}).`,
+        message: `<${element.name}> after <assemblyBinding> works, but Microsoft's MIM guidance places it before <assemblyBinding>.`,
         fixes: [
           {
             title: 'Move it before <assemblyBinding>',

@@ -20,9 +20,7 @@ export const mim107: ConfigRule = {
       report({
         start: element.nameStart,
         end: element.nameEnd,
-        message:
-          `<runtime> already has an enforceFIPSPolicy element (line ${firstLine}). With two, which one the runtime ` +
-          'honours is undocumented, and an edit to one copy can silently lose to the other. Keep one and remove this copy.',
+        message: `A second enforceFIPSPolicy in <runtime> (the first is on line ${firstLine}): which one .NET honours is undocumented.`,
         fixes: [{ title: 'Remove this duplicate', edits: [removeElement(source, element)], preferred: true }],
       });
     }

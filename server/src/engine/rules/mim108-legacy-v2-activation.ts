@@ -1,3 +1,4 @@
+import { shown } from '../message';
 import type { ConfigRule } from './rule';
 
 export const mim108: ConfigRule = {
@@ -16,16 +17,11 @@ export const mim108: ConfigRule = {
     // <supportedRuntime> listed first is what makes the service load CLR 4.
     const anchor = legacyActivation ?? decidedBy;
     if (!anchor) return;
-    const cause = legacyActivation
-      ? 'useLegacyV2RuntimeActivationPolicy="true" with supportedRuntime v4.0 listed first'
-      : `supportedRuntime ${decidedBy?.value} listed first, without useLegacyV2RuntimeActivationPolicy="true"`;
+    const cause = legacyActivation ? 'useLegacyV2RuntimeActivationPolicy="true"' : `supportedRuntime ${shown(decidedBy?.value ?? '', 16)} listed first`;
     report({
       start: anchor.start,
       end: anchor.end,
-      message:
-        `The MIM Service config makes the service load .NET 4 (${cause}) instead of the .NET 3.5 it is built for; ` +
-        'Eugene Sergeev of Microsoft is quoted saying it "breaks SSPR AuthN workflows". List v2.0.50727 first or remove ' +
-        'the <startup> change unless you have tested password reset and registration with it.',
+      message: `${cause} makes MIM Service load .NET 4, reported to break SSPR workflows.`,
     });
   },
 };

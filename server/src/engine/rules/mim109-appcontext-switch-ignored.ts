@@ -1,4 +1,3 @@
-import { appContextDocs } from './sources';
 import { deploysElement } from '../config/facts';
 import type { ConfigRule } from './rule';
 
@@ -20,11 +19,7 @@ export const mim109: ConfigRule = {
       report({
         start: element.nameStart,
         end: element.nameEnd,
-        message:
-          'MIM Service runs on .NET 3.5 (CLR 2), and AppContextSwitchOverrides needs .NET 4.6 or later, so by ' +
-          'inference these switches do nothing here (' + appContextDocs + '). Its TLS behaviour comes from the ' +
-          'registry: set SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under ' +
-          'HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727 (and the WOW6432Node twin), with the .NET 3.5 TLS updates installed.',
+        message: 'AppContextSwitchOverrides does nothing here: MIM Service runs on .NET 3.5, and the switches need .NET 4.6 or later.',
       });
     }
   },

@@ -1,7 +1,6 @@
 import { appContextSwitches } from '../config/appcontext-switches';
 import { attribute } from '../xml/model';
 import { deploysAttribute } from '../config/facts';
-import { netTlsDocs } from './sources';
 import type { ConfigRule } from './rule';
 
 export const mim110: ConfigRule = {
@@ -30,9 +29,7 @@ export const mim110: ConfigRule = {
         report({
           start,
           end: value.valueStart + pair.index! + pair[0].length,
-          message:
-            `${name}=true ${effect}. The Sync Service (miiserver, CLR 4) then fails or falls back on a host that ` +
-            `allows only TLS 1.2. Set it to false or remove it (${netTlsDocs}).`,
+          message: `${name.replace(/^Switch\.System\.Net\./i, '')}=true weakens TLS: Sync Service connections fail on this TLS 1.2-only host.`,
           related: profile.tls12Only.evidence,
           fixes: [
             { title: `Set ${name}=false`, edits: [{ start: valueOffset, end: valueOffset + pair[2].length, newText: 'false' }], preferred: true },

@@ -1,5 +1,4 @@
 import { afterErrorChecks, insertLinesAt, insertLinesBefore, removeArgument, tls11Statements } from '../script/edits';
-import { preparingTls } from './sources';
 import { installsMimService } from '../script/msiexec';
 import { setByScript, tls11SetterLocations } from '../script/flow/evidence';
 import type { Rule } from './rule';
@@ -22,14 +21,11 @@ export const mim201: Rule = {
       const { invocation, command } = step;
       if (!installsMimService(invocation) || !invocation.unattended || !invocation.uiSwitch) continue;
       const quiet = invocation.uiSwitch;
-      const why = setByScript(step) ? 'the script disabled TLS 1.1 before this point' : 'this host allows only TLS 1.2';
+      const why = setByScript(step) ? 'after this script disabled TLS 1.1' : 'on this TLS 1.2-only host';
       report({
         start: quiet.start,
         end: quiet.end,
-        message:
-          `Unattended install of MIM Service while TLS 1.1 is disabled (${why}): Microsoft documents that the ` +
-          'unattended MIM 2016 SP2 Service and Portal install fails when only TLS 1.2 is enabled. Keep TLS 1.1 ' +
-          `enabled during the install and enforce TLS 1.2 again afterwards, or install interactively (${preparingTls}).`,
+        message: `Unattended MIM Service install ${why}: it fails unless TLS 1.1 is enabled while it runs.`,
         related: tls11SetterLocations(source, script, step, 'TLS 1.1 left disabled here on the path to the install'),
         // A DSC Package resource: statements cannot go into a configuration's Node block.
         fixes: command.via === 'dsc' ? undefined : [

@@ -1,6 +1,5 @@
 import { afterErrorChecks, insertLinesAt, tls11Statements } from '../script/edits';
 import { isTls11ProtocolKey, schannelTarget } from '../tls/schannel';
-import { preparingTls } from './sources';
 import type { RegistryWrite } from '../registry/model';
 import type { Rule } from './rule';
 
@@ -41,10 +40,7 @@ export const mim202: Rule = {
     report({
       start: enabling.command.start,
       end: enabling.command.end,
-      message:
-        'The script enables TLS 1.1 for the MIM Service install but never disables it again, so this TLS 1.2-only ' +
-        'host is left accepting TLS 1.1. Microsoft\'s workaround keeps TLS 1.1 on only during the install: enforce ' +
-        `TLS 1.2 again afterwards (Enabled=0, DisabledByDefault=1 for TLS 1.1 Client and Server) (${preparingTls}).`,
+      message: 'TLS 1.1 is enabled for the install and never disabled again: this TLS 1.2-only host is left accepting TLS 1.1.',
       related: profile.tls12Only.evidence,
       fixes: [
         {

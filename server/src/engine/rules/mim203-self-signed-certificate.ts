@@ -1,15 +1,9 @@
 import { installsMimService, property } from '../script/msiexec';
 import { selfSignedCertificateName } from '../script/mim-packages';
-import { preparingTls } from './sources';
+import { shown } from '../message';
 import type { Rule } from './rule';
 
-const why =
-  'On a host that allows only TLS 1.2, MIM Service cannot use a self-signed certificate; Microsoft asks for a ' +
-  `certificate with strong cryptography from a trusted certificate authority (${preparingTls}).`;
-
-const howTo =
-  'Use a certificate issued by a trusted CA (Microsoft publishes no unattended property for choosing one; CERTIFICATE_NAME ' +
-  'is the only certificate property public scripts use), or run this install interactively and select the certificate in the wizard.';
+const why = 'unusable by MIM Service on a TLS 1.2-only host';
 
 export const mim203: Rule = {
   meta: {
@@ -36,8 +30,8 @@ export const mim203: Rule = {
         start: anchor.start,
         end: anchor.end,
         message: certificate
-          ? `CERTIFICATE_NAME=${certificate.value} is the name of the installer's self-signed default certificate. ${why} ${howTo}`
-          : `No CERTIFICATE_NAME: the unattended install most likely generates the self-signed ${selfSignedCertificateName} certificate. ${why} ${howTo}`,
+          ? `CERTIFICATE_NAME=${shown(certificate.value, 24)} is the self-signed default, ${why}.`
+          : `No CERTIFICATE_NAME: this install makes a self-signed certificate, ${why}.`,
         related: profile.tls12Only.evidence,
       });
     }
@@ -49,7 +43,7 @@ export const mim203: Rule = {
       report({
         start: command.nameToken.start,
         end: command.nameToken.end,
-        message: `This creates a self-signed certificate for MIM. ${why} Request a certificate from your CA instead.`,
+        message: `This creates a self-signed certificate for MIM, ${why}.`,
         related: profile.tls12Only.evidence,
       });
     }

@@ -1,19 +1,17 @@
 import { minimumLike, snacTooOld, versionLiterals, type VersionLiteral } from '../script/version-checks';
 import type { Fix } from '../types';
-import { preparingTls } from './sources';
+import { shown } from '../message';
 import type { Report, Rule } from './rule';
 
 /** Shared by MIM204 and MIM205: a too-old minimum gets the minimum; a string comparison gets [version] casts. */
-export function versionFindings(literal: VersionLiteral, tooOld: boolean, product: string, minimum: string): Report[] {
+export function versionFindings(literal: VersionLiteral, tooOld: boolean, product: string): Report[] {
   const reports: Report[] = [];
   if (tooOld) {
     const replacement = minimumLike(literal);
     reports.push({
       start: literal.start,
       end: literal.end,
-      message:
-        `${literal.text} is below the ${product} version MIM 2016 SP2 needs on a TLS 1.2-only host (${minimum} or later); ` +
-        `older builds cannot connect to SQL Server over TLS 1.2. Require ${replacement} (${preparingTls}).`,
+      message: `${shown(literal.text, 16)} is older than ${product} ${replacement}: older builds cannot reach SQL Server over TLS 1.2.`,
       fixes: [{ title: `Require ${replacement}`, edits: [{ start: literal.start, end: literal.end, newText: replacement }], preferred: true }],
     });
   }
@@ -34,8 +32,8 @@ export function versionFindings(literal: VersionLiteral, tooOld: boolean, produc
       start: literal.start,
       end: literal.end,
       message:
-        `This compares ${product} versions as text, and text order is not version order (${literal.client === 'snac' ? '"11.4.10000.0" sorts before "11.4.7001.0"' : '"18.10.0.0" sorts before "18.2.1.0"'}), ` +
-        'so the check can pass too-old builds or reject good ones. Compare [version] values.',
+        `${literal.client === 'snac' ? 'Native Client' : 'OLE DB Driver'} versions compared as text ` +
+        `(${literal.client === 'snac' ? '"11.4.10000.0" < "11.4.7001.0"' : '"18.10.0.0" < "18.2.1.0"'}): the check can pass too-old builds.`,
       fixes: fix && [fix],
     });
   }
@@ -54,7 +52,7 @@ export const mim204: Rule = {
   checkScript({ source, script, report }) {
     for (const literal of versionLiterals(source, script.model)) {
       if (literal.client !== 'snac') continue;
-      for (const finding of versionFindings(literal, snacTooOld(literal.parts), 'SQL Server Native Client 11', '11.0.7001.0, registered as 11.4.7001.0')) {
+      for (const finding of versionFindings(literal, snacTooOld(literal.parts), 'SQL Server Native Client')) {
         report(finding);
       }
     }

@@ -1,6 +1,5 @@
 import { oledbTooOld, versionLiterals } from '../script/version-checks';
 import { versionFindings } from './mim204-sql-native-client-too-old';
-import { preparingTls } from './sources';
 import type { Rule } from './rule';
 
 export const mim205: Rule = {
@@ -15,7 +14,7 @@ export const mim205: Rule = {
   checkScript({ source, script, report }) {
     for (const literal of versionLiterals(source, script.model)) {
       if (literal.client !== 'oledb') continue;
-      for (const finding of versionFindings(literal, oledbTooOld(literal.parts), 'OLE DB Driver for SQL Server', '18.2.1')) report(finding);
+      for (const finding of versionFindings(literal, oledbTooOld(literal.parts), 'OLE DB Driver for SQL Server')) report(finding);
     }
     // A check for the v19 provider alone does not show that the v18 provider the MIM installer needs is there.
     const code = script.model.code.map((r) => source.text.slice(r.start, r.end)).join('\n');
@@ -27,9 +26,7 @@ export const mim205: Rule = {
           start,
           end: start + match[0].length,
           severity: 'info',
-          message:
-            'The script checks only for MSOLEDBSQL19 (OLE DB Driver 19). The MIM Service installer needs OLE DB Driver ' +
-            `for SQL Server 18.2 or later, the MSOLEDBSQL provider, which installs side by side with v19; check for it too (${preparingTls}).`,
+          message: 'This checks only for MSOLEDBSQL19, but the MIM Service installer needs MSOLEDBSQL (OLE DB Driver 18.2 or later).',
         });
       }
     }

@@ -11,10 +11,7 @@ function providerReports(text: string, offset: number): Report[] {
     reports.push({
       start,
       end: start + match[1].length,
-      message:
-        `The ${match[1]} provider is not fit for a TLS 1.2-only host: SQLOLEDB is deprecated and gets no TLS 1.2 support on ` +
-        'Windows Server 2012 R2 and 2016, SQLNCLI10 does TLS 1.2 only with a patch and, like SQLNCLI, is unsupported; the ' +
-        'connection fails with "no common algorithm". Use Provider=MSOLEDBSQL (OLE DB Driver for SQL Server 18.2.1 or later).',
+      message: `The ${match[1]} provider is not fit for TLS 1.2: on this TLS 1.2-only host the connection fails ("no common algorithm").`,
       fixes: [{ title: 'Use the MSOLEDBSQL provider', edits: [{ start, end: start + match[1].length, newText: 'MSOLEDBSQL' }], preferred: true }],
     });
   }

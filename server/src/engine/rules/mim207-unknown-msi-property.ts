@@ -1,4 +1,5 @@
 import { closestName, knownPackages } from '../script/mim-packages';
+import { shown } from '../message';
 import type { Rule } from './rule';
 
 export const mim207: Rule = {
@@ -24,9 +25,7 @@ export const mim207: Rule = {
         report({
           start: range.start,
           end: range.end,
-          message:
-            `${property.name} is not a property of ${packageLabel(invocation.packageKind)}; did you mean ${suggestion}? msiexec ` +
-            'accepts unknown properties without an error, so this setting is silently lost.',
+          message: `${shown(property.name, 28)} is unknown to ${packageLabel(invocation.packageKind)} (did you mean ${suggestion}?): msiexec ignores it.`,
           fixes: property.nameRange && [
             { title: `Rename to ${suggestion}`, edits: [{ ...property.nameRange, newText: suggestion }], preferred: true },
           ],

@@ -1,5 +1,6 @@
 import { featureNames, property, valueContentRange, type MsiInvocation, type MsiProperty } from '../script/msiexec';
 import { allFeatures, booleanProperties, closestName, featureListProperties, knownPackages, rebootValues } from '../script/mim-packages';
+import { shown } from '../message';
 import type { Rule, Report } from './rule';
 
 export const mim208: Rule = {
@@ -38,10 +39,8 @@ function rebootReport(prop: MsiProperty): Report[] {
     start: range.start,
     end: range.end,
     message: /^[fsr]/i.test(value)
-      ? `REBOOT=${value} is not one of the documented values Force, Suppress, ReallySuppress (or F, S, R). Windows Installer ` +
-        `reads only the first letter, so it acts as ${suggestion} today; write REBOOT=${suggestion} so the intent is unambiguous.`
-      : `REBOOT=${value} is not a value Windows Installer knows (Force, Suppress, ReallySuppress, or F, S, R), so restart ` +
-        `prompts are not suppressed and an unattended install may restart the server. Write REBOOT=${suggestion}.`,
+      ? `REBOOT=${shown(value, 20)} is misspelled; Windows Installer reads only the first letter: it acts as ${suggestion}.`
+      : `REBOOT=${shown(value, 24)} is not a known value: the install may restart the server; write ${suggestion}.`,
     fixes: valueFix(prop, suggestion),
   }];
 }
@@ -54,7 +53,7 @@ function booleanReport(prop: MsiProperty): Report[] {
   return [{
     start: range.start,
     end: range.end,
-    message: `${prop.name} takes 0 or 1; "${prop.value}" is neither, and the installer may read it differently than intended.${meant ? ` Write ${meant}.` : ''}`,
+    message: `${prop.name} takes 0 or 1, not "${shown(prop.value, 20)}": the installer may read it otherwise${meant ? `; write ${meant}` : ''}.`,
     fixes: meant ? valueFix(prop, meant) : undefined,
   }];
 }
@@ -75,7 +74,7 @@ function featureReports(invocation: MsiInvocation): Report[] {
         reports.push({
           start: at.start,
           end: at.end,
-          message: `Write ${list}=${allFeatures} in capitals: Windows Installer documents only ${allFeatures}, and conditions that test it compare case-sensitively, so "${name}" may not select every feature.`,
+          message: `Write ${list}=${allFeatures} in capitals: "${name}" may not select every feature.`,
           fixes: fix(allFeatures),
         });
         continue;
@@ -88,8 +87,8 @@ function featureReports(invocation: MsiInvocation): Report[] {
         start: at.start,
         end: at.end,
         message: sameIgnoringCase
-          ? `${list} feature ${name} must be spelled ${sameIgnoringCase}: Windows Installer feature names are case-sensitive, so this feature is not ${outcome}.`
-          : `${name} is not a feature of Service and Portal.msi${suggestion ? `; did you mean ${suggestion}?` : '.'} Feature names are case-sensitive and must match exactly, so nothing is ${outcome} for it.`,
+          ? `${list} feature ${name} must be spelled ${sameIgnoringCase}, or it is not ${outcome}.`
+          : `Unknown feature ${shown(name, 32)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}: it is not ${outcome}.`,
         fixes: fix(suggestion),
       });
     }

@@ -1,18 +1,21 @@
 import type { RegistryBlock } from '../registry/facts';
-import { describeSide, historyOf, type RegistryHistory, tlsRegistryDocs, type SideState } from '../registry/history';
+import { historyOf, type RegistryHistory, type SideState } from '../registry/history';
 import { insertBlocks, insertLines, rewriteData, siblingKeyLine } from '../registry/edits';
 import type { SourceText } from '../source-text';
 import type { Fix, TextEdit } from '../types';
-import { preparingTls } from './sources';
 import type { Rule } from './rule';
 
 const names = ['Enabled', 'DisabledByDefault'] as const;
 const lineOf = (entry: SideState, name: (typeof names)[number]) => (name === 'Enabled' ? entry.enabled : entry.disabledByDefault);
 const isSet = (entry: SideState) => entry.enabled !== undefined || entry.disabledByDefault !== undefined;
-const why =
-  'The Client subkey governs connections this host opens (MIM to SQL Server and Exchange/SMTP, the Portal to MIM ' +
-  'Service), the Server subkey connections it accepts (the MIM Portal and SSPR sites, SQL Server on this host); ' +
-  `Microsoft's MIM guidance makes SCHANNEL changes in both (${preparingTls}; ${tlsRegistryDocs}).`;
+/** The side's state in few words (the values are on the lines the range points at). */
+function stateOf({ state }: Pick<SideState, 'state'>): string {
+  if (state.enabled === false) return 'disabled';
+  if (state.disabledByDefault === true) return 'disabled by default';
+  if (state.enabled === true) return 'enabled';
+  if (state.disabledByDefault === false) return 'not disabled by default';
+  return 'set';
+}
 
 export const mim301: Rule = {
   meta: {
@@ -40,9 +43,8 @@ export const mim301: Rule = {
           start: block.pathStart ?? block.start,
           end: block.pathEnd ?? block.end,
           message:
-            `SCHANNEL ${protocol} is ${describeSide(present)} in the ${present.side} subkey, but this file does not set the ` +
-            `${missing.side} subkey, so the ${missing.side === 'Client' ? 'connections this host opens' : 'connections it accepts'} keep the Windows default. ${why} Set the same Enabled and ` +
-            `DisabledByDefault values under ${protocol}\\${missing.side}.`,
+            `${protocol} is ${stateOf(present)} in ${present.side}, not set in ${missing.side}: ` +
+            `${missing.side === 'Client' ? 'connections it opens' : 'connections it accepts'} keep the Windows default.`,
           fixes: registry.kind === 'reg' ? [addSide(source, history, present, missing)] : undefined,
         });
       } else if (isSet(client) && differ(client, server)) {
@@ -53,8 +55,8 @@ export const mim301: Rule = {
           start: block.pathStart ?? block.start,
           end: block.pathEnd ?? block.end,
           message:
-            `SCHANNEL ${protocol} is ${describeSide(later)} in the ${later.side} subkey but ${describeSide(first)} in the ` +
-            `${first.side} subkey. ${why} Decide which state you want and write it in both subkeys.`,
+            `${protocol} is ${stateOf(later)} in ${later.side} but ${stateOf(first)} in ${first.side}: ` +
+            'connections in and out of this host differ.',
           fixes: fixes.length > 0 ? fixes : undefined,
         });
       }

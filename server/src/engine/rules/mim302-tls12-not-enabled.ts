@@ -1,16 +1,12 @@
 import type { Side } from '../tls/schannel';
-import { historyOf, type RegistryHistory, sides, tlsRegistryDocs, type SideState } from '../registry/history';
+import { historyOf, type RegistryHistory, sides, type SideState } from '../registry/history';
 import { dwordData, insertBlocks, rewriteData, siblingKeyLine } from '../registry/edits';
 import type { RegistryValueLine } from '../registry/facts';
 import type { SourceText } from '../source-text';
 import type { Fix, TextEdit } from '../types';
-import { preparingTls } from './sources';
 import type { Rule } from './rule';
 
-const connections: Record<Side, string> = {
-  Client: 'the connections this host opens (MIM to SQL Server and Exchange/SMTP, the Portal to MIM Service)',
-  Server: 'the connections this host accepts (the MIM Portal and SSPR sites, SQL Server on this host)',
-};
+const connections: Record<Side, string> = { Client: 'connections this host opens', Server: 'connections it accepts' };
 
 export const mim302: Rule = {
   meta: {
@@ -34,11 +30,8 @@ export const mim302: Rule = {
         start: first.write.start,
         end: first.write.end,
         message:
-          `This file disables SSL 3.0, TLS 1.0 and TLS 1.1 in the ${side} subkeys and also ` +
-          `${first.write.valueName?.toLowerCase() === 'enabled' ? 'disables TLS 1.2 (Enabled=0)' : 'makes TLS 1.2 disabled by default (DisabledByDefault=1)'}, ` +
-          `so ${connections[side]} have no protocol left that MIM 2016 SP2 can use (it runs on .NET Framework 3.5 and 4.x, ` +
-          'which do not use TLS 1.3). MIM 2016 SP2 supports hosts where only TLS 1.2 is enabled, not hosts without it. ' +
-          `Set Enabled=1 and DisabledByDefault=0 under TLS 1.2\\Client and TLS 1.2\\Server (${preparingTls}; ${tlsRegistryDocs}).`,
+          `TLS 1.2 is also ${first.write.valueName?.toLowerCase() === 'enabled' ? 'disabled (Enabled=0)' : 'disabled by default (DisabledByDefault=1)'} ` +
+          `in ${side}: no protocol left for ${connections[side]}.`,
         fixes: [enableTls12(source, history, tls12, offending)],
       });
     }

@@ -5,7 +5,6 @@ import type { SourceText } from '../source-text';
 import type { HostProfile, KeyValueEvidence } from '../profile';
 import { scriptPathKey } from '../script/facts';
 import type { Fix } from '../types';
-import { netTlsDocs, preparingTls } from './sources';
 import type { Rule } from './rule';
 
 const netfxValues = ['SystemDefaultTlsVersions', 'SchUseStrongCrypto'] as const;
@@ -38,17 +37,14 @@ export const mim303: Rule = {
     if (missing.length === 0) return;
     const v4 = registry.blocks.find((block) => block.hive === 'HKLM' && !block.deleted && /\\\.NETFramework\\v4\.0\.30319$/i.test(block.path));
     const range = v4 ? { start: v4.pathStart ?? v4.start, end: v4.pathEnd ?? v4.end } : registry.header ?? firstKey(registry);
-    const where = missing.map((path) => `HKLM\\${path}`).join(' and ');
+    const where = missing.length > 1 ? 'either v2.0.50727 key' : /WOW6432Node/i.test(missing[0]) ? 'the 32-bit v2.0.50727 key' : 'the 64-bit v2.0.50727 key';
     const related = companions.filter((entry) => absent.includes(entry.key as (typeof netfx35Keys)[number])).map((entry) => entry.location);
     report({
       start: range.start,
       end: range.end,
       message:
-        `This file hardens SCHANNEL to TLS 1.2 only (SSL 3.0, TLS 1.0 and TLS 1.1 off) but does not set SystemDefaultTlsVersions ` +
-        `under ${where}${companions.length > 0 ? ', nor does another file of the workspace' : ''}. MIM Service runs on .NET Framework 3.5 (CLR 2), which reads these v2.0.50727 keys, not the v4.0.30319 ` +
-        'ones; without SystemDefaultTlsVersions=1 there (and the TLS 1.2 update for .NET 3.5, KB3154520 on Windows Server ' +
-        "2012 R2), MIM Service's outgoing TLS connections offer only the protocols this file disables, and fail. Set " +
-        `SystemDefaultTlsVersions=1 and SchUseStrongCrypto=1 under ${missing.length > 1 ? 'both v2.0.50727 keys' : 'that key'} (${preparingTls}; ${netTlsDocs}).`,
+        `No SystemDefaultTlsVersions=1 under ${where}${companions.length > 0 ? ' in the workspace' : ''}: ` +
+        "MIM Service's TLS connections fail.",
       fixes: registry.kind === 'reg' ? [addNetfx35Keys(source, registry, history, missing)] : undefined,
       ...(related.length > 0 ? { related: related.slice(0, maxRelated) } : {}),
     });

@@ -1,11 +1,10 @@
 import { isNetFrameworkKey, RegistryHistory } from '../registry/history';
 import { dwordData, rewriteData } from '../registry/edits';
-import { netTlsDocs, preparingTls } from './sources';
 import type { Rule } from './rule';
 
 const effects: Record<string, string> = {
-  schusestrongcrypto: 'turns strong cryptography off, so .NET Framework applications may use SSL 3.0, TLS 1.0 and weak ciphers',
-  systemdefaulttlsversions: "stops .NET Framework applications from using the operating system's TLS versions, so they pick their own (older) ones",
+  schusestrongcrypto: 'turns strong crypto off',
+  systemdefaulttlsversions: 'ignores the OS TLS versions',
 };
 
 export const mim304: Rule = {
@@ -25,17 +24,15 @@ export const mim304: Rule = {
       if (!effect || write.operation !== 'set-value' || write.data !== 0 || !isNetFrameworkKey(write)) continue;
       // A later write to the same value wins.
       if (history.value(write.hive, write.path, write.valueName!) !== line) continue;
-      const runtime = /\\v2\.0\.50727$/i.test(write.path)
-        ? 'This key is read by .NET Framework 3.5 applications, MIM Service among them.'
+      const apps = /\\v2\.0\.50727$/i.test(write.path)
+        ? '.NET 3.5 (MIM Service)'
         : /\\v4\.0\.30319$/i.test(write.path)
-          ? 'This key is read by .NET Framework 4.x applications, the MIM Synchronization Service among them.'
-          : 'It applies to the .NET Framework applications that read this key.';
+          ? '.NET 4.x (Sync Service)'
+          : 'apps reading this key';
       report({
         start: line.dataStart,
         end: line.dataEnd,
-        message:
-          `${write.valueName}=0 under HKLM\\${write.path} ${effect}. ${runtime} On a host hardened to TLS 1.2 their connections ` +
-          `to SQL Server, Exchange and the MIM web services then fail. Set ${write.valueName} to 1 (${netTlsDocs}; ${preparingTls}).`,
+        message: `${write.valueName}=0 ${effect} for ${apps}: it fails on a TLS 1.2-only host.`,
         fixes: [{ title: `Set ${write.valueName} to 1`, edits: [rewriteData(line, dwordData(registry.kind, 1))], preferred: true }],
       });
     }

@@ -10,12 +10,9 @@ export const mim305: Rule = {
     fixable: false,
   },
   checkRegistry({ registry, report }) {
-    const consequence =
-      registry.kind === 'reg'
-        ? ' A setting regedit cannot read is not applied, so the TLS or FIPS hardening this file is meant to do is incomplete.'
-        : ' A setting secedit cannot read is not applied, so the hardening this template is meant to do is incomplete.';
+    // The reader says what is wrong; what breaks is the same for every line (a refused file says its own).
     for (const error of registry.syntaxErrors) {
-      report({ start: error.start, end: error.end, message: error.fileRefused ? error.message : error.message + consequence });
+      report({ start: error.start, end: error.end, message: error.fileRefused ? error.message : `${error.message}: this setting is not applied.` });
     }
   },
 };

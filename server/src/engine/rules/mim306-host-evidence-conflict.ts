@@ -1,6 +1,7 @@
 import type { Fact } from '../profile';
 import type { Location } from '../types';
 import { scriptPathKey } from '../script/facts';
+import { shown } from '../message';
 import type { BaseContext, Rule } from './rule';
 
 const factNames = { fips: 'FIPS mode', tls12Only: 'TLS 1.2-only' } as const;
@@ -17,23 +18,20 @@ function reportConflicts({ source, profile, report }: BaseContext): void {
       report({
         start: location.start,
         end: location.end,
-        message:
-          `${location.message}, but other hardening sources disagree: ${elsewhere || 'another line of this file'}. ` +
-          `mim-lint cannot tell whether the host runs ${factNames[key]}, so the rules that depend on it stay silent. ` +
-          `Make the sources agree, or set mimLint.host.${key} (CLI: --${key === 'fips' ? 'fips' : 'tls12-only'}) explicitly.`,
+        message: `This conflicts with ${elsewhere || 'another line of this file'} on ${factNames[key]}: it stays unknown, so its rules stay silent.`,
         related: others,
       });
     }
   }
 }
 
-/** Places a message names; the rest are counted (the related information and Show Host Profile list them all). */
-const namedPlaces = 3;
-
+/** The first place by its folder, file name and line; the rest are counted (the related information lists them all). */
 function placesOf(locations: readonly Location[]): string {
-  const named = locations.slice(0, namedPlaces).map((o) => `${o.file}${o.line !== undefined ? `:${o.line + 1}` : ''} (${o.message})`);
-  const more = locations.length - named.length;
-  return more > 0 ? `${named.join('; ')} and ${more.toLocaleString('en-US')} more` : named.join('; ');
+  const first = locations[0];
+  if (!first) return '';
+  const name = shown(first.file.split(/[\\/]/).slice(-2).join('/'), 24);
+  const more = locations.length - 1;
+  return `${name}${first.line !== undefined ? `:${first.line + 1}` : ''}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
 }
 
 export const mim306: Rule = {

@@ -1,6 +1,6 @@
 import { serviceOnly, snapshotValueLines, versionParts } from '../host/snapshot/inventory';
 import { snacTooOld } from '../script/version-checks';
-import { preparingTls } from './sources';
+import { shown } from '../message';
 import type { Rule } from './rule';
 
 export const mim401: Rule = {
@@ -22,7 +22,7 @@ export const mim401: Rule = {
       report({
         start: line.dataStart,
         end: line.dataEnd,
-        message: `SQL Server Native Client 11 ${value} is older than build 7001 (11.4.7001.0), so MIM Sync and the SQL MA on this TLS 1.2-only host cannot connect to SQL Server (${preparingTls}).`,
+        message: `Native Client 11 ${shown(value, 20)} is older than 11.4.7001.0: MIM Sync cannot reach SQL Server over TLS 1.2.`,
       });
     }
   },

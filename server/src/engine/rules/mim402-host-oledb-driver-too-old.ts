@@ -1,7 +1,7 @@
 import { normalizedPath } from '../host/snapshot/keys';
 import { snapshotValueLines, syncOnly, versionParts } from '../host/snapshot/inventory';
 import { oledbTooOld } from '../script/version-checks';
-import { preparingTls } from './sources';
+import { shown } from '../message';
 import type { Rule } from './rule';
 
 export const mim402: Rule = {
@@ -23,7 +23,7 @@ export const mim402: Rule = {
       report({
         start: line.dataStart,
         end: line.dataEnd,
-        message: `OLE DB Driver for SQL Server ${value} is older than 18.2.1, which the MIM Service installer needs on this TLS 1.2-only host (${preparingTls}).`,
+        message: `OLE DB Driver ${shown(value, 20)} is older than 18.2.1, which the MIM Service installer needs on this TLS 1.2-only host.`,
       });
     }
     // Only v19, and only when the collector says v18 is not there: a hand-made snapshot may just lack the export.
@@ -34,7 +34,7 @@ export const mim402: Rule = {
         start: line.dataStart,
         end: line.dataEnd,
         severity: 'warning',
-        message: `Only OLE DB Driver 19 (${value}) is installed: it registers as MSOLEDBSQL19, not the MSOLEDBSQL 18.2.1 or later the MIM Service installer asks for; install OLE DB Driver 18 side by side.`,
+        message: `Only OLE DB Driver 19 (${shown(value, 20)}) is installed: the MIM Service installer needs MSOLEDBSQL 18.2.1 or later.`,
       });
     }
   },

@@ -1,9 +1,10 @@
 import { mimProductOf } from '../host/snapshot/keys';
 import { snapshotValueLines, versionBelow, versionParts } from '../host/snapshot/inventory';
-import { preparingTls } from './sources';
+import { shown } from '../message';
 import type { Rule } from './rule';
 
 const sp2 = [4, 6, 34, 0];
+const productNames = { service: 'MIM Service and Portal', sync: 'MIM Synchronization Service' } as const;
 
 export const mim403: Rule = {
   meta: {
@@ -21,11 +22,12 @@ export const mim403: Rule = {
     for (const { line, value } of snapshotValueLines(registry, source.text, 'uninstall', 'DisplayVersion')) {
       const name = names.get(line.block);
       const parts = versionParts(value);
-      if (name === undefined || !mimProductOf(name) || !parts || !versionBelow(parts, sp2)) continue;
+      const product = name === undefined ? undefined : mimProductOf(name);
+      if (!product || !parts || !versionBelow(parts, sp2)) continue;
       report({
         start: line.dataStart,
         end: line.dataEnd,
-        message: `${name.trim()} is build ${value}, older than MIM 2016 SP2 (4.6.34.0), the first build that works on a TLS 1.2-only host like this one (${preparingTls}).`,
+        message: `${productNames[product]} ${shown(value, 16)} is older than SP2 (4.6.34.0), the first build that works on TLS 1.2-only hosts.`,
       });
     }
   },

@@ -1,7 +1,6 @@
 import { commonName, isSelfSigned } from '../host/snapshot/certutil';
 import { syncOnly } from '../host/snapshot/inventory';
 import { selfSignedCertificateName } from '../script/mim-packages';
-import { preparingTls } from './sources';
 import type { Rule } from './rule';
 
 export const mim404: Rule = {
@@ -24,7 +23,7 @@ export const mim404: Rule = {
       report({
         start: subject.start,
         end: subject.end,
-        message: `Subject equals Issuer, so this is most likely the self-signed ${selfSignedCertificateName} certificate the MIM Service installer creates, which MIM Service cannot use on a TLS 1.2-only host (${preparingTls}).`,
+        message: `Subject equals Issuer: likely the self-signed ${selfSignedCertificateName} certificate, unusable by MIM Service on TLS 1.2.`,
       });
     }
   },

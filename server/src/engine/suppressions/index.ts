@@ -3,6 +3,7 @@
 // kept with the directive and its reason; directives that suppressed nothing, or name an unknown
 // rule, become MIM900 findings. Also computes the "Suppress … on this line / in this file" fixes.
 import type { HostProfile } from '../profile';
+import { shown } from '../message';
 import { mim900 } from '../rules/mim900-unused-suppression';
 import { allRules } from '../rules/index';
 import type { Rule } from '../rules/rule';
@@ -179,13 +180,13 @@ function unusedFindings(suppressions: Suppressions, input: SuppressionInput, use
   for (const directive of suppressions.directives) {
     if (!directive.kind) {
       report(directive.start, directive.start + directive.keyword.length,
-        `Unknown directive "${directive.keyword}": mim-lint reads mim-lint-disable-next-line, mim-lint-disable-line and mim-lint-disable-file, so this comment suppresses nothing.`);
+        `Unknown directive "${shown(directive.keyword, 28)}" suppresses nothing (use mim-lint-disable-next-line, -line or -file).`);
       continue;
     }
     if (directive.ids.length === 0) {
-      const words = directive.strays.length > 0 ? ` ("${strayText(input.source.text, directive)}" is not a rule ID)` : '';
+      const words = directive.strays.length > 0 ? ` ("${strayText(input.source.text, directive)}")` : '';
       report(directive.start, directive.end,
-        `This ${directive.keyword} names no rule${words}, so it suppresses nothing: list the IDs to suppress (${directive.keyword} MIM106: reason).`,
+        `This ${directive.keyword} names no rule${words}, so it suppresses nothing.`,
         removeDirectiveFix(lines, input.kind, directive));
       continue;
     }
@@ -202,7 +203,7 @@ function unusedFindings(suppressions: Suppressions, input: SuppressionInput, use
       const fix = removeIdFix(lines, input.kind, directive, index);
       const rule = ruleById(id.id);
       if (!rule) {
-        report(id.start, id.end, `Unknown rule "${id.id}" in this directive: there is no such mim-lint rule, so it suppresses nothing.`, fix);
+        report(id.start, id.end, `Unknown rule "${shown(id.id, 24)}" in this directive: there is no such mim-lint rule, so it suppresses nothing.`, fix);
       } else if (!rule.meta.fileKinds.includes(input.kind)) {
         report(id.start, id.end, `Unused suppression: ${id.id} never checks ${kindNames[input.kind]}, so this directive suppresses nothing.`, fix);
       } else if (input.ran.has(id.id) && (profileKnown || !rule.meta.usesProfile)) {
@@ -216,7 +217,7 @@ function unusedFindings(suppressions: Suppressions, input: SuppressionInput, use
 
 /** The stray words as written, from the first to the last. */
 function strayText(text: string, directive: SuppressionDirective): string {
-  return text.slice(directive.strays[0].start, directive.strays[directive.strays.length - 1].end);
+  return shown(text.slice(directive.strays[0].start, directive.strays[directive.strays.length - 1].end), 40);
 }
 
 /** Words that all follow the last ID become the reason: `MIM208 reviewed 2024-03` → `MIM208: reviewed 2024-03`. */

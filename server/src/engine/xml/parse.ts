@@ -7,6 +7,7 @@
 import sax from 'sax';
 import type { XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './model';
 import { isSpace, scanAttributes, TreeBuilder, type BuildOptions } from './tree-builder';
+import { shown } from '../message';
 
 export function parseXml(text: string, options: BuildOptions = {}): XmlDocument {
   return parseInto(new TreeBuilder(text, options, false), text);
@@ -75,7 +76,7 @@ const stopReading = new Error('stop reading');
 function repeatedAttribute(text: string, offset: number, tag: string, name: string, tagStart: number, position: number): XmlSyntaxError {
   const found = scanAttributes(text, tagStart + 1 + tag.length, position, {}).filter((a) => a.name === name);
   const second = found[1] ?? { start: position - 1, end: position };
-  return { message: `the attribute ${name} appears twice in <${tag}>`, start: offset + second.start, end: offset + second.end };
+  return { message: `attribute ${shown(name, 20)} given twice in <${shown(tag, 24)}>`, start: offset + second.start, end: offset + second.end };
 }
 
 /**
@@ -86,16 +87,16 @@ function describeError(text: string, offset: number, saxMessage: string, positio
   const reason = saxMessage.split('\n')[0];
   const innermost = open[open.length - 1];
   if (/^Unclosed root tag|^Unexpected end/.test(reason) && innermost) {
-    return { message: `<${innermost.name}> is never closed`, start: innermost.nameStart, end: innermost.nameEnd };
+    return { message: `<${shown(innermost.name, 40)}> is never closed`, start: innermost.nameStart, end: innermost.nameEnd };
   }
   const inDocument = (start: number, end: number) => ({ start: offset + start, end: offset + end });
   if (/^Unmatched closing tag|^Unexpected close tag/.test(reason)) {
     // `position` is just past the '>' of the tag, and may be the '<' of the next one.
     const tagStart = text.lastIndexOf('</', position - 1);
     if (tagStart >= 0) {
-      const expected = innermost ? `; the open element is <${innermost.name}>` : '';
+      const expected = innermost ? `does not close the open <${shown(innermost.name, 20)}>` : 'closes no open element';
       const name = /^<\/([^\s>]*)/.exec(text.slice(tagStart, position))?.[1] ?? '';
-      return { message: `closing tag </${name}> matches no open element${expected}`, ...inDocument(tagStart + 2, tagStart + 2 + name.length) };
+      return { message: `</${shown(name, 20)}> ${expected}`, ...inDocument(tagStart + 2, tagStart + 2 + name.length) };
     }
   }
   if (/entity/i.test(reason)) {
@@ -103,7 +104,7 @@ function describeError(text: string, offset: number, saxMessage: string, positio
     if (amp >= 0 && position - amp <= 64) {
       // A bad character in the name: the '&' that starts it; an unknown entity: the whole reference.
       const end = /name/.test(reason) ? amp + 1 : position;
-      return { message: `${reason} (write a literal & as &amp;)`, ...inDocument(amp, end) };
+      return { message: `${reason}; write & as &amp;`, ...inDocument(amp, end) };
     }
   }
   const at = Math.max(0, Math.min(position - 1, text.length));

@@ -8,7 +8,7 @@ import { describeProfile, type Fact } from '../../profile';
 import { SourceText } from '../../source-text';
 import type { Location } from '../../types';
 import { guidance, type EvidenceLink, type FindingLink, type ProfileFactReport } from '../model';
-import { firstSentence } from '../workspace';
+import { firstSentence } from '../../message';
 import type { HostInput, HostReport, HostsInput, HostsReport } from './model';
 import { hostRequirements, type HostContext } from './requirements';
 
