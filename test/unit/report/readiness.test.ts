@@ -146,3 +146,22 @@ test('markdown: dated, versioned, with the profile and relative links to evidenc
   assert.ok(markdown.includes('`<enforceFIPSPolicy enabled="false"/>`'));
   assert.ok(!/[^`]<runtime>[^`]/.test(markdown));
 });
+
+test('a module whose install function nothing calls: no evidence, said as such, whatever the profile', () => {
+  const module = [
+    "$script:Schannel = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols'",
+    'function Install-MIMServiceAndPortal {',
+    '    param([Parameter(Mandatory)][string] $MediaRoot)',
+    "    $msi = Join-Path -Path $MediaRoot -ChildPath 'Service and Portal\\Service and Portal.msi'",
+    '    Start-Process -FilePath msiexec.exe -ArgumentList "/i `"$msi`" /quiet ADDLOCAL=CommonServices CERTIFICATE_NAME=mim.contoso.com" -Wait',
+    '}',
+    'Export-ModuleMember -Function Install-MIMServiceAndPortal',
+    '',
+  ].join('\r\n');
+  const files = [{ fileName: 'module/MIMDeploy.psm1', text: module }];
+  const hardened = item(report(files, hosts.hardened).items, 'unattended-install');
+  assert.equal(hardened.status, 'no evidence');
+  assert.doesNotMatch(hardened.detail, /host profile does not say/, 'the profile says TLS 1.2-only');
+  assert.deepEqual(hardened.evidence.map((e) => [e.line, e.message]), [[5, 'unattended MIM Service install in a function this file never calls: judged where it is called']]);
+  assert.match(item(report(files, hosts.unknown).items, 'unattended-install').detail, /host profile does not say/);
+});

@@ -27,6 +27,10 @@ export function unattendedInstallItem(workspace: ReportWorkspace): ChecklistItem
     const at = (message: string) => evidence.push(workspace.at(script.file.fileName, step.command.start, message));
     if (!step.invocation.unattended) {
       at('interactive MIM Service install (the wizard)');
+    } else if (!step.reached) {
+      // A function the file never calls (a module's exported function): it runs where a caller runs it.
+      unknown = true;
+      at('unattended MIM Service install in a function this file never calls: judged where it is called');
     } else if (step.tls11Before === 'on') {
       at('unattended MIM Service install with TLS 1.1 enabled: the documented workaround');
       for (const source of tls11Source(workspace, script, step)) evidence.push(source);
@@ -45,7 +49,10 @@ export function unattendedInstallItem(workspace: ReportWorkspace): ChecklistItem
   }
   if (evidence.length === 0) return { ...item, status: 'no evidence', detail: 'No script in the workspace installs the MIM Service (Service and Portal.msi with CommonServices).' };
   if (unknown) {
-    return { ...item, status: 'no evidence', detail: 'Whether TLS 1.1 is enabled during the unattended install depends on the host, and the host profile does not say whether it is TLS 1.2-only.' };
+    const detail = workspace.profile.tls12Only.value === 'unknown'
+      ? 'Whether TLS 1.1 is enabled during the unattended install depends on the host, and the host profile does not say whether it is TLS 1.2-only.'
+      : 'Whether TLS 1.1 is enabled during an unattended install cannot be told from the scripts: the script computes it, or the install is in a function nothing in the workspace calls.';
+    return { ...item, status: 'no evidence', detail };
   }
   return { ...item, status: 'met', detail: 'Every MIM Service install is interactive or runs with TLS 1.1 enabled.' };
 }
