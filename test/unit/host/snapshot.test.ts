@@ -157,3 +157,19 @@ test('a MIM build compare is numeric: 4.6.34.0 and 4.6.258.0 pass, 4.5.286.0 and
   for (const version of ['4.6.34.0', '4.6.258.0', '4.6.673.0']) assert.deepEqual(snapshotFindings([tls12Only, entry(version)]), [], version);
   for (const version of ['4.5.286.0', '4.4.1459.0']) assert.deepEqual(snapshotFindings([tls12Only, entry(version)]), [['uninstall-mim-service.reg', 'MIM403', `"${version}"`]], version);
 });
+
+test('an export of the whole Uninstall key: only its direct entries are products, not their subkeys', () => {
+  // `reg export …\Uninstall` (or regedit) writes every entry and its subkeys; a subkey's own DisplayName
+  // and DisplayVersion (a component or a language entry) are not the product's build.
+  const uninstall = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+  const entry = (key: string, name: string, version: string) => `[${uninstall}\\${key}]\r\n"DisplayName"="${name}"\r\n"DisplayVersion"="${version}"\r\n\r\n`;
+  const file = snapshotFile(
+    'uninstall-all.reg',
+    `${header}[${uninstall}]\r\n\r\n` +
+      entry('{0F7E3C21-5B4A-4D6E-9C8B-1A2B3C4D5E6F}', 'Microsoft Identity Manager Service and Portal', '4.6.607.0') +
+      entry('{0F7E3C21-5B4A-4D6E-9C8B-1A2B3C4D5E6F}\\Components', 'Microsoft Identity Manager Service and Portal', '1.0.0.0') +
+      entry('{A1B2C3D4-E5F6-4789-8ABC-DEF012345678}', 'Microsoft Identity Manager Add-ins and Extensions', '4.1.3419.0'),
+  );
+  assert.deepEqual(snapshotFindings([tls12Only, file]), []);
+  assert.deepEqual(snapshotProfile([tls12Only, file]).host?.mimService.map((entry) => entry.value), ['4.6.607.0']);
+});

@@ -43,7 +43,7 @@ export function normalizedPath(path: string): string {
   return path.toLowerCase().replace(/^system\\controlset\d{3}\\/, 'system\\currentcontrolset\\');
 }
 
-/** Which inventory key a path is (or lies under, for the two service keys and Uninstall entries). */
+/** Which inventory key a path is (or lies under, for the two service keys; a direct entry of Uninstall). */
 export function inventoryKeyOf(path: string): InventoryKey | undefined {
   const p = normalizedPath(path);
   for (const entry of snapshotKeys) {
@@ -51,7 +51,8 @@ export function inventoryKeyOf(path: string): InventoryKey | undefined {
     const k = entry.path.toLowerCase();
     if (p === k || ((entry.key === 'fimService' || entry.key === 'fimSync') && p.startsWith(k + '\\'))) return entry.key;
   }
-  if (uninstallKeys.some((key) => p.startsWith(key.toLowerCase() + '\\'))) return 'uninstall';
+  // An entry is a direct subkey of Uninstall; its own subkeys (components, language entries) are not products.
+  if (uninstallKeys.some((key) => p.startsWith(key.toLowerCase() + '\\') && !p.slice(key.length + 1).includes('\\'))) return 'uninstall';
   return undefined;
 }
 
