@@ -36,6 +36,8 @@ export const documentSelector: DocumentSelector = [
   { scheme: 'file', language: 'bat' },
   { scheme: 'file', language: 'powershell' },
   { scheme: 'file', language: 'reg' },
+  { scheme: 'file', language: 'inf' },
+  // A .inf the user gave another language (files.associations) is still one.
   { scheme: 'file', pattern: '**/*.inf' },
   // A host snapshot's certutil -store dump (MIM404) and the collector's manifest.
   { scheme: 'file', pattern: '**/{certutil*,evidence-manifest}.txt' },

@@ -1,74 +1,23 @@
 // The .reg TextMate grammar, tokenized by the engine VS Code uses (vscode-textmate + vscode-oniguruma).
-// Files are read from disk relative to the repository root: `npm test` runs from there, and the bundled test
-// in out/test/ cannot import the .wasm.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as vsctm from 'vscode-textmate';
-import * as oniguruma from 'vscode-oniguruma';
+import type { IGrammar } from 'vscode-textmate';
+import { lineStarting, loadGrammar, root, scopes, tokenizeWith } from './textmate';
 
-const root = process.cwd();
 const samples = join(root, 'test/unit/grammar/samples');
 
-interface Token {
-  text: string;
-  /** Scopes below source.reg, outermost first. */
-  scopes: string[];
-}
-
-let grammar: vsctm.IGrammar;
+let grammar: IGrammar;
 
 before(async () => {
-  const wasm = readFileSync(join(root, 'node_modules/vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    }),
-    loadGrammar: async (scopeName: string) => {
-      if (scopeName !== 'source.reg') return null;
-      const path = join(root, 'syntaxes/reg.tmLanguage.json');
-      return vsctm.parseRawGrammar(readFileSync(path, 'utf8'), path);
-    },
-  });
-  const loaded = await registry.loadGrammar('source.reg');
-  assert.ok(loaded, 'grammar source.reg loads');
-  grammar = loaded;
+  grammar = await loadGrammar('source.reg', 'reg.tmLanguage.json');
 });
 
-/** Tokenizes a whole document line by line, carrying the rule stack like the editor does. */
-function tokenize(text: string): { lines: string[]; tokens: Token[][] } {
-  const lines = text.split(/\r?\n/);
-  let stack = vsctm.INITIAL;
-  const tokens = lines.map((line) => {
-    const result = grammar.tokenizeLine(line, stack);
-    stack = result.ruleStack;
-    return result.tokens.map((t) => {
-      assert.equal(t.scopes[0], 'source.reg');
-      return { text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes.slice(1) };
-    });
-  });
-  return { lines, tokens };
-}
+const tokenize = (text: string) => tokenizeWith(grammar, 'source.reg', text);
 
 function sample(name: string) {
   return tokenize(readFileSync(join(samples, name), 'utf8'));
-}
-
-/** Index of the first line that starts with `prefix` (fails the test if there is none). */
-function lineStarting(doc: { lines: string[] }, prefix: string, from = 0): number {
-  const index = doc.lines.findIndex((line, i) => i >= from && line.startsWith(prefix));
-  assert.notEqual(index, -1, `no line starts with ${prefix}`);
-  return index;
-}
-
-/** Scopes of the `nth` token on a line whose text is exactly `text`. */
-function scopes(doc: { tokens: Token[][] }, line: number, text: string, nth = 0): string[] {
-  const matches = doc.tokens[line].filter((t) => t.text === text);
-  assert.ok(matches.length > nth, `line ${line + 1} has no token ${JSON.stringify(text)} #${nth}: ${JSON.stringify(doc.tokens[line])}`);
-  return matches[nth].scopes;
 }
 
 const KEY = 'meta.key.reg';
