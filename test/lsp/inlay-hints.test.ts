@@ -57,6 +57,9 @@ test('inlayHint: capability, the state with the line that set it, at the install
     assert.match((hints[0].tooltip as MarkupContent).value, /^TLS 1\.1 Client is \*\*disabled\*\* on every path[\s\S]*- line 8: `reg add /);
     // Only the hints inside the requested range.
     assert.deepEqual(await hintsOf(client, uri, { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }), []);
+    // An edit that no longer calls the subroutine: nothing is known any more (the last answer is not reused).
+    await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, text: 'rem ' }]);
+    assert.deepEqual(await hintsOf(client, uri), []);
   });
 });
 
