@@ -1,5 +1,6 @@
-// The lint action: collect, read, (fix,) lint, and build the report the formats render. Every file is
-// read before any is linted or fixed, so an unreadable path stops the run before a byte is written.
+// The lint action: collect, read, (fix,) lint, and report each file as it finishes. Every file is read
+// before any is linted or fixed, so an unreadable path stops the run before a byte is written; texts
+// are then dropped and read again a batch at a time, so a large tree is never held in memory at once.
 import { dirname, resolve } from 'node:path';
 import {
   fileKindOf,
@@ -43,7 +44,10 @@ interface ReadFile {
   /** The path argument (absolute) the file was found under. */
   workspace: string;
   displayPath: string;
+  /** Its text is '' once read: a file on disk is read again when needed (see textOf), stdin is kept. */
   decoded: DecodedText;
+  onDisk: boolean;
+  binary: boolean;
   /** The bytes as read: --fix writes only over these. */
   snapshot: ReadSnapshot;
   /** The real path --fix may write (see CollectedFiles.writablePathOf); undefined: a link out of the tree. */
@@ -62,6 +66,7 @@ export function lintFiles(
   fs: FixFileSystem = nodeFileSystem,
   budgetMs?: number,
   stdinBytes?: Uint8Array,
+  onFile?: (file: FileReport) => void,
 ): LintOutcome {
   // Config files are read (and an invalid one stops the run) before any file is linted.
   const configs = new ProjectConfigs(cwd, options.config);
@@ -71,7 +76,16 @@ export function lintFiles(
   const configOf = (file: string) => configs.forDirectory(dirname(file), treeRootOf.get(file)!);
   const read = files.map((absolutePath): ReadFile =>
     stdinBytes
-      ? { absolutePath, displayPath: displayPathOf(absolutePath, cwd), workspace: workspaceOf.get(absolutePath)!, decoded: decodeText(stdinBytes), snapshot: snapshotOf(stdinBytes), writablePath: undefined }
+      ? {
+          absolutePath,
+          displayPath: displayPathOf(absolutePath, cwd),
+          workspace: workspaceOf.get(absolutePath)!,
+          decoded: decodeText(stdinBytes),
+          snapshot: snapshotOf(stdinBytes),
+          writablePath: undefined,
+          onDisk: false,
+          binary: isBinaryText(decodeText(stdinBytes).text),
+        }
       : readOne(absolutePath, displayPathOf(absolutePath, cwd), workspaceOf.get(absolutePath)!, writablePathOf.get(absolutePath), fs),
   );
   const flags = { fips: options.fips, tls12Only: options.tls12Only };
@@ -99,19 +113,21 @@ export function lintFiles(
       else callsOf.set(sources[i].fileName, calls);
     });
     // A wrapper of a wrapper: the scripts a called script calls start in its callers' state.
-    const textOf = new Map(sources.map((source) => [source.fileName, source.text]));
-    const callers = propagateCallers(callsOf, (fileName, own) => scriptCalls(textOf.get(fileName)!, fileName, profile, own));
-    const jobs = sources.map(({ file }) => {
+    const sourceOf = new Map(sources.map((source) => [source.fileName, source]));
+    const callers = propagateCallers(callsOf, (fileName, own) => scriptCalls(sourceOf.get(fileName)!.text, fileName, profile, own));
+    const jobs = sources.map((source) => {
+      const { file } = source;
       const config = configOf(file.absolutePath);
       const lintOptions: LintOptions = {
         profile: profileUnder(config),
         severities: config?.config.rules,
         callers: callers.get(scriptPathKey(file.displayPath)),
       };
-      return { file, fileName: file.displayPath, text: file.decoded.text, options: lintOptions };
+      return { source, file, fileName: file.displayPath, options: lintOptions };
     });
     for (let at = 0; at < jobs.length; at += budgetBatch) {
-      const batch = jobs.slice(at, at + budgetBatch);
+      // Only this batch's texts are held: read again here, and let go once the batch is reported.
+      const batch = jobs.slice(at, at + budgetBatch).map((job) => ({ ...job, text: (job.file.decoded.text = job.source.text) }));
       // Fixes are worked out under the time budget and written outside it (see time-budget.ts).
       const fixes = options.fix || options.fixDryRun ? allWithinBudget(batch, (job, onRuleStart) => fixAll(job.text, job.fileName, { ...job.options, onRuleStart }), budgetMs) : [];
       const toLint = batch.flatMap((job, i) => {
@@ -130,7 +146,7 @@ export function lintFiles(
           incomplete = true;
           warnings.push(`rule ${failure.ruleId} failed on ${job.fileName}: ${reason(failure.error)}`);
         }
-        reports.push({
+        const report: FileReport = {
           displayPath: job.fileName,
           absolutePath: job.file.absolutePath,
           encoding: job.file.decoded.encoding,
@@ -140,12 +156,22 @@ export function lintFiles(
           fixesApplied: job.applied,
           ...(options.fixDryRun && job.applied > 0 ? { originalText: job.file.decoded.text } : {}),
           profile: job.options.profile!,
-        });
+        };
+        if (onFile) onFile(report);
+        else reports.push(report);
       });
+      // Fixed and reported: these files' texts are no longer needed here (a report keeps its own).
+      for (const job of batch) if (job.file.onDisk) job.file.decoded.text = '';
     }
   };
   for (const [workspace, members] of groupBy(textFiles(read, warnings), (file) => file.workspace)) {
-    const sources: Source[] = members.map((file) => ({ file, fileName: file.displayPath, text: file.decoded.text }));
+    const sources: Source[] = members.map((file) => ({
+      file,
+      fileName: file.displayPath,
+      get text() {
+        return textOf(file, fs);
+      },
+    }));
     // `auto` infers from the workspace's hardening sources; an explicit flag wins. A folder of `reg
     // export`s (a host snapshot) is a host of its own, judged with what that folder alone says.
     const evidence = inBatches(sources, (source) => hostEvidence(source.text, source.fileName), budgetMs).map((found) =>
@@ -183,14 +209,15 @@ function inBatches<Job extends { fileName: string; text: string }, Result>(
   budgetMs: number | undefined,
 ): Array<Result | LintTimeoutError> {
   const outcomes: Array<Result | LintTimeoutError> = [];
-  for (let at = 0; at < jobs.length; at += budgetBatch) outcomes.push(...allWithinBudget(jobs.slice(at, at + budgetBatch), run, budgetMs));
+  // A copy of each job holds its text (read once) while its batch runs.
+  for (let at = 0; at < jobs.length; at += budgetBatch) outcomes.push(...allWithinBudget(jobs.slice(at, at + budgetBatch).map((job) => ({ ...job })), run, budgetMs));
   return outcomes;
 }
 
 /** The files that hold text; binary ones (a file of NUL bytes) are skipped with a warning, not linted. */
 function textFiles(files: readonly ReadFile[], warnings: string[]): ReadFile[] {
   return files.filter((file) => {
-    if (!isBinaryText(file.decoded.text)) return true;
+    if (!file.binary) return true;
     warnings.push(`skipping ${file.displayPath}: ${binarySkipReason}`);
     return false;
   });
@@ -214,7 +241,22 @@ function readOne(absolutePath: string, displayPath: string, workspace: string, w
   } catch (error) {
     throw new FileAccessError(`cannot read ${displayPath}: ${reason(error)}`);
   }
-  return { absolutePath, displayPath, workspace, decoded: decodeText(bytes), snapshot: snapshotOf(bytes), writablePath };
+  const decoded = decodeText(bytes);
+  // The text is dropped until needed: 10,000 files' texts held at once cost more than reading them again.
+  return { absolutePath, displayPath, workspace, decoded: { ...decoded, text: '' }, snapshot: snapshotOf(bytes), writablePath, onDisk: true, binary: isBinaryText(decoded.text) };
+}
+
+/**
+ * A file's text, read again from disk (stdin's is kept). --fix stays safe if the file changed since the
+ * first read: the fixes are written only over the bytes first read (replaceFile checks the snapshot).
+ */
+function textOf(file: ReadFile, fs: FixFileSystem): string {
+  if (!file.onDisk || file.decoded.text !== '') return file.decoded.text;
+  try {
+    return decodeText(fs.readFileSync(file.absolutePath)).text;
+  } catch (error) {
+    throw new FileAccessError(`cannot read ${file.displayPath}: ${reason(error)}`);
+  }
 }
 
 /**

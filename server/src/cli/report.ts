@@ -84,12 +84,7 @@ export function countBySeverity(files: readonly FileReport[]): SeverityCounts {
   return counts;
 }
 
-/** Exit code 1 when an error-level finding remains. */
-export function hasErrors(report: LintReport): boolean {
-  return countBySeverity(report.files).error > 0;
-}
-
-/** `--quiet`: error-level findings only; files stay listed, so JSON still tells "clean" from "not linted". */
-export function errorsOnly(report: LintReport): LintReport {
-  return { ...report, files: report.files.map((file) => ({ ...file, findings: file.findings.filter((finding) => finding.severity === 'error') })) };
+/** `--quiet`: error-level findings only; the file stays listed, so JSON still tells "clean" from "not linted". */
+export function errorsOnly(file: FileReport): FileReport {
+  return { ...file, findings: file.findings.filter((finding) => finding.severity === 'error') };
 }

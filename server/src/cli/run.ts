@@ -1,18 +1,15 @@
 // The whole command line, from argv to exit code, with output going through `io` so that nothing here
 // touches process globals. Failures become one line on stderr and exit code 2, never a stack trace.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { projectConfigFileName, starterConfigText } from '../engine/config/starter-config';
-import { parseArguments, type CliOptions } from './args';
-import { FileAccessError, reason, UsageError } from './errors';
-import { formatFixDiffs } from './formats/fix-diff';
-import { formatJson } from './formats/json';
-import { formatSarif, type SarifRunInfo } from './formats/sarif';
-import { formatStylish } from './formats/stylish';
+import { parseArguments } from './args';
+import { FileAccessError, UsageError } from './errors';
 import { helpText } from './help';
 import { lintFiles } from './lint-files';
 import { printConfig } from './print-config';
-import { countBySeverity, errorsOnly, hasErrors, type LintReport } from './report';
+import { countBySeverity, errorsOnly } from './report';
+import { streamedOutput, writeOutputFile } from './output';
 import type { FixFileSystem } from './replace-file';
 import { runReport } from './report-command';
 import { toolName, toolVersion } from '../common/tool';
@@ -34,13 +31,6 @@ export interface CliIo {
 }
 
 export const exitCodes = { clean: 0, errorsFound: 1, failure: 2 } as const;
-
-const formatters: Record<string, (report: LintReport, options: CliOptions, color: boolean, info: SarifRunInfo) => string> = {
-  // --fix-dry-run: the diff of what --fix would write, then the findings that would remain.
-  stylish: (report, options, color) => (options.fixDryRun ? formatFixDiffs(report) : '') + formatStylish(report, color),
-  json: formatJson,
-  sarif: (report, _options, _color, info) => formatSarif(report, info),
-};
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   try {
@@ -71,24 +61,27 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return exitCodes.clean;
     }
     const stdin = options.stdin ? (io.readStdin ?? (() => new Uint8Array()))() : undefined;
-    const outcome = lintFiles(options, io.cwd, undefined, io.fileSystem, undefined, stdin);
-    for (const warning of outcome.warnings) io.stderr(`${toolName}: warning: ${warning}`);
-    const shown = options.quiet ? errorsOnly(outcome.report) : outcome.report;
     // Colour only for a person at a terminal: never in a file, whatever the terminal.
     const color = options.color ?? (options.outputFile === undefined && io.colorByDefault === true);
+    const output = streamedOutput(options, color, io.cwd);
     // As ESLint: warnings count even under --quiet, which only hides them.
-    const warnings = countBySeverity(outcome.report.files).warning;
-    const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    const counts = countBySeverity([]);
+    const outcome = lintFiles(options, io.cwd, undefined, io.fileSystem, undefined, stdin, (file) => {
+      for (const finding of file.findings) counts[finding.severity]++;
+      output.add(options.quiet ? errorsOnly(file) : file);
+    });
+    for (const warning of outcome.warnings) io.stderr(`${toolName}: warning: ${warning}`);
+    const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
     const exitCode = outcome.incomplete
       ? exitCodes.failure
-      : hasErrors(outcome.report) || tooManyWarnings
+      : counts.error > 0 || tooManyWarnings
         ? exitCodes.errorsFound
         : exitCodes.clean;
-    const output = formatters[options.format](shown, options, color, { exitCode, warnings: outcome.warnings, incomplete: outcome.incomplete });
-    if (options.outputFile === undefined) io.stdout(output);
-    else writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, output);
-    if (tooManyWarnings && exitCode === exitCodes.errorsFound && !hasErrors(outcome.report)) {
-      io.stderr(`${toolName}: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`);
+    const pieces = output.finish(outcome.report, { exitCode, warnings: outcome.warnings, incomplete: outcome.incomplete });
+    if (options.outputFile === undefined) for (const piece of pieces) io.stdout(piece);
+    else writeOutputFile(resolve(io.cwd, options.outputFile), options.outputFile, pieces);
+    if (tooManyWarnings && exitCode === exitCodes.errorsFound && counts.error === 0) {
+      io.stderr(`${toolName}: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings} allows`);
     }
     return exitCode;
   } catch (error) {
@@ -103,19 +96,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function writeOutputFile(absolute: string, asGiven: string, output: string): void {
-  try {
-    writeFileSync(absolute, output);
-  } catch (error) {
-    throw new FileAccessError(`cannot write ${asGiven}: ${reason(error)}`);
-  }
-}
-
 /** `mim-lint init`: the starter .mimlintrc.json in the working directory, never over an existing one. */
 function writeStarterConfig(io: CliIo): number {
   const path = join(io.cwd, projectConfigFileName);
   if (existsSync(path)) throw new FileAccessError(`${projectConfigFileName} already exists here; it was left as it is`);
-  writeOutputFile(path, projectConfigFileName, starterConfigText);
+  writeOutputFile(path, projectConfigFileName, [starterConfigText]);
   io.stdout(`Created ${projectConfigFileName}: set the host and the rules there (see ${toolName} --help).\n`);
   return exitCodes.clean;
 }

@@ -26,15 +26,28 @@
 import { describeProfile, ruleDocsUrl, type HostProfile } from '../../engine/index';
 import { isFixable, oneBasedRange, relatedPlaces, zeroBasedRange, type FileReport, type LintReport } from '../report';
 import { toolName, toolVersion } from '../../common/tool';
+import { itemsMarker, SpilledItems } from './spliced';
 
 export function formatJson(report: LintReport): string {
-  const output = {
+  return JSON.stringify(document(report, report.files.map(fileJson)), null, 2) + '\n';
+}
+
+/** formatJson a file at a time: each file's part is written out when it is done (see spliced.ts). */
+export function streamedJson(): { add(file: FileReport): void; finish(report: LintReport): Iterable<string> } {
+  const files = new SpilledItems();
+  return {
+    add: (file) => files.add(fileJson(file)),
+    finish: (report) => files.pieces(JSON.stringify(document(report, [itemsMarker]), null, 2) + '\n'),
+  };
+}
+
+function document(report: LintReport, files: unknown[]) {
+  return {
     tool: { name: toolName, version: toolVersion },
     profile: profileJson(report.profile),
     workspaces: report.workspaces.map((workspace) => ({ path: workspace.displayPath, profile: profileJson(workspace.profile) })),
-    files: report.files.map(fileJson),
+    files,
   };
-  return JSON.stringify(output, null, 2) + '\n';
 }
 
 function fileJson(file: FileReport) {

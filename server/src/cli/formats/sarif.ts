@@ -11,6 +11,7 @@ import { allRules, describeProfile, ruleDocsUrl, type Finding, type Fix, type Se
 import { oneBasedRange, type FileReport, type LintReport } from '../report';
 import { toolInformationUri, toolName, toolVersion } from '../../common/tool';
 import { plainText, rulePage, whatItFinds } from '../rule-docs';
+import { itemsMarker, SpilledItems } from './spliced';
 
 const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json';
 const sourceRoot = '%SRCROOT%';
@@ -36,7 +37,25 @@ export interface SarifRunInfo {
 }
 
 export function formatSarif(report: LintReport, info: SarifRunInfo = { exitCode: 0, warnings: [], incomplete: false }): string {
-  const ruleIndex = new Map(allRules.map((rule, index) => [rule.meta.id, index]));
+  const ruleIndex = ruleIndexes();
+  return JSON.stringify(sarifLog(report, info, report.files.flatMap((file) => resultsOf(file, report.cwd, ruleIndex))), null, 2) + '\n';
+}
+
+/** formatSarif a file at a time: each file's results are written out when it is done (see spliced.ts). */
+export function streamedSarif(cwd: string): { add(file: FileReport): void; finish(report: LintReport, info: SarifRunInfo): Iterable<string> } {
+  const ruleIndex = ruleIndexes();
+  const results = new SpilledItems();
+  return {
+    add: (file) => {
+      for (const result of resultsOf(file, cwd, ruleIndex)) results.add(result);
+    },
+    finish: (report, info) => results.pieces(JSON.stringify(sarifLog(report, info, [itemsMarker as unknown as Sarif.Result]), null, 2) + '\n'),
+  };
+}
+
+const ruleIndexes = () => new Map(allRules.map((rule, index) => [rule.meta.id, index]));
+
+function sarifLog(report: LintReport, info: SarifRunInfo, results: Sarif.Result[]): Sarif.Log {
   const run: Sarif.Run = {
     tool: {
       driver: {
@@ -56,7 +75,7 @@ export function formatSarif(report: LintReport, info: SarifRunInfo = { exitCode:
     ],
     originalUriBaseIds: { [sourceRoot]: { uri: directoryUri(report.cwd) } },
     columnKind: 'utf16CodeUnits',
-    results: report.files.flatMap((file) => resultsOf(file, report.cwd, ruleIndex)),
+    results,
     properties: {
       hostProfile: describeProfile(report.profile),
       hostProfiles: report.workspaces.map((workspace) => ({
@@ -71,8 +90,7 @@ export function formatSarif(report: LintReport, info: SarifRunInfo = { exitCode:
       })),
     },
   };
-  const log: Sarif.Log = { $schema: sarifSchema, version: '2.1.0', runs: [run] };
-  return JSON.stringify(log, null, 2) + '\n';
+  return { $schema: sarifSchema, version: '2.1.0', runs: [run] };
 }
 
 function ruleDescriptor(id: string, name: string, summary: string, level: Level): Sarif.ReportingDescriptor {
@@ -89,6 +107,7 @@ function ruleDescriptor(id: string, name: string, summary: string, level: Level)
 }
 
 function resultsOf(file: FileReport, cwd: string, ruleIndex: ReadonlyMap<string, number>): Sarif.Result[] {
+  if (file.findings.length === 0) return [];
   const location = artifactLocation(file, cwd);
   const lines = file.source.text.split(/\r\n|\r|\n/);
   /** How often each rule + line text has been seen: the occurrence index tells identical lines apart. */
