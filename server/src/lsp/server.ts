@@ -178,7 +178,7 @@ function listen(session: Session): void {
   );
 
   connection.onCompletion(guarded(log, 'completion', [], (params) => completionItems(params, documents.get(params.textDocument.uri))));
-  connection.onHover(guarded(log, 'hover', null, (params) => hover(params, documents.get(params.textDocument.uri))));
+  connection.onHover(guarded(log, 'hover', null, (params) => hover(params, documents.get(params.textDocument.uri), results)));
   connection.onDocumentSymbol(guarded(log, 'documentSymbol', [], (params) => documentSymbols(documents.get(params.textDocument.uri))));
   connection.languages.inlayHint.on(guarded(log, 'inlayHint', [], (params) => inlayHints(params, session)));
 

@@ -10,7 +10,7 @@ import type * as Sarif from 'sarif';
 import { allRules, describeProfile, ruleDocsUrl, type Finding, type Fix, type Severity } from '../../engine/index';
 import { oneBasedRange, type FileReport, type LintReport } from '../report';
 import { toolInformationUri, toolName, toolVersion } from '../../common/tool';
-import { plainText, rulePage, whatItFinds } from '../rule-docs';
+import { plainText, rulePage, whatItFinds } from '../../common/rule-docs';
 import { itemsMarker, SpilledItems } from './spliced';
 
 const sarifSchema = 'https://json.schemastore.org/sarif-2.1.0.json';

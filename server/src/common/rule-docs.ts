@@ -29,3 +29,18 @@ export function plainText(markdown: string): string {
     .replace(/[ \t]*\r?\n[ \t]*(?!\n|[-*] |\d+\. )/g, ' ')
     .trim();
 }
+
+/**
+ * The page for a hover on a finding: its title, "Why it matters" and "How to fix", so the message's
+ * reasons and fix are one mouse move away, offline. The generated header, the examples and the long
+ * reference sections stay on the page itself. Links to sibling pages point at `docsUrl`.
+ */
+export function hoverPage(page: string, docsUrl: (ruleId: string) => string): string {
+  const text = page.replace(/\r\n?/g, '\n');
+  const title = /^# .*$/m.exec(text)?.[0];
+  const kept = [...text.matchAll(/^## (?:Why it matters|How to fix)\b[^\n]*\n[\s\S]*?(?=^## |(?![\s\S]))/gm)].map((m) => m[0].trim());
+  return [title, ...kept]
+    .filter((part): part is string => part !== undefined)
+    .join('\n\n')
+    .replace(/\]\((MIM\d{3}|README)\.md(#[^)]*)?\)/g, (_, id: string, anchor = '') => `](${docsUrl(id)}${anchor})`);
+}
