@@ -10,6 +10,7 @@ import './extension.e2e';
 import './features.e2e';
 import './assist.e2e';
 import './host-snapshots.e2e';
+import './commands.e2e';
 import './restart.e2e';
 import './screenshot.e2e';
 
